@@ -1,0 +1,91 @@
+# Standalone build against an installed ns-3 (Debian's libns3-dev 3.37, or a
+# newer install exporting ns3::core-style targets). Defines look-alikes of
+# ns-3's build_lib / build_lib_example so one set of calls serves both modes.
+set(LLM_EDGE_STANDALONE ON)
+set(CMAKE_CXX_STANDARD 17)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+if(NOT CMAKE_BUILD_TYPE)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo)
+endif()
+
+find_program(LLM_EDGE_CCACHE ccache)
+if(LLM_EDGE_CCACHE)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${LLM_EDGE_CCACHE})
+endif()
+
+# No version argument: Debian's ns3ConfigVersion rejects "3.36" and "3.37.0".
+find_package(ns3 REQUIRED)
+
+# Map ns-3's module variables to imported targets (ns3::libcore up to 3.42,
+# ns3::core from 3.43).
+foreach(mod core network energy internet applications point-to-point csma wifi mobility
+            stats propagation)
+  if(TARGET ns3::lib${mod})
+    set(lib${mod} ns3::lib${mod})
+  elseif(TARGET ns3::${mod})
+    set(lib${mod} ns3::${mod})
+  endif()
+endforeach()
+
+# Debian's ns-3 is a release build; keep this module's own logs and asserts.
+add_compile_definitions(NS3_LOG_ENABLE NS3_ASSERT_ENABLE)
+
+enable_testing()
+set(LLM_EDGE_INCLUDE_DIR ${CMAKE_BINARY_DIR}/include)
+file(MAKE_DIRECTORY ${LLM_EDGE_INCLUDE_DIR}/ns3)
+
+# Without --no-as-needed, libraries referenced only through TypeId strings are
+# dropped at link time and programs abort at run time.
+set(LLM_EDGE_LINK_FLAGS -Wl,--no-as-needed)
+
+function(build_lib)
+  cmake_parse_arguments(BLIB "" "LIBNAME" "SOURCE_FILES;HEADER_FILES;LIBRARIES_TO_LINK;TEST_SOURCES" ${ARGN})
+  set(header_list "")
+  foreach(h ${BLIB_HEADER_FILES})
+    get_filename_component(name ${h} NAME)
+    configure_file(${CMAKE_CURRENT_SOURCE_DIR}/${h} ${LLM_EDGE_INCLUDE_DIR}/ns3/${name} COPYONLY)
+    string(APPEND header_list "#include \"ns3/${name}\"\n")
+  endforeach()
+  file(WRITE ${LLM_EDGE_INCLUDE_DIR}/ns3/${BLIB_LIBNAME}-module.h
+       "#ifndef NS3_MODULE_LLM_EDGE\n#define NS3_MODULE_LLM_EDGE\n${header_list}#endif\n")
+  add_library(${BLIB_LIBNAME} SHARED ${BLIB_SOURCE_FILES})
+  target_include_directories(${BLIB_LIBNAME} PUBLIC ${LLM_EDGE_INCLUDE_DIR})
+  target_link_libraries(${BLIB_LIBNAME} PUBLIC ${BLIB_LIBRARIES_TO_LINK})
+  target_link_options(${BLIB_LIBNAME} PUBLIC ${LLM_EDGE_LINK_FLAGS})
+  set(lib${BLIB_LIBNAME} ${BLIB_LIBNAME} PARENT_SCOPE)
+  set(LLM_EDGE_TEST_SOURCES ${BLIB_TEST_SOURCES} PARENT_SCOPE)
+
+  # ns-3 TestSuites run through a small runner, one ctest test per suite.
+  if(BLIB_TEST_SOURCES)
+    add_executable(${BLIB_LIBNAME}-test-runner ${CMAKE_CURRENT_SOURCE_DIR}/test/standalone-test-runner.cc
+                                               ${BLIB_TEST_SOURCES})
+    target_link_libraries(${BLIB_LIBNAME}-test-runner ${BLIB_LIBNAME})
+  endif()
+
+  # Examples, as ns-3's build_lib does.
+  set(libllm-edge ${BLIB_LIBNAME})
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/examples/CMakeLists.txt)
+    add_subdirectory(examples)
+  endif()
+endfunction()
+
+function(build_lib_example)
+  cmake_parse_arguments(BLIB "" "NAME" "SOURCE_FILES;HEADER_FILES;LIBRARIES_TO_LINK" ${ARGN})
+  add_executable(${BLIB_NAME} ${BLIB_SOURCE_FILES})
+  target_link_libraries(${BLIB_NAME} ${BLIB_LIBRARIES_TO_LINK})
+  set_target_properties(${BLIB_NAME} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/examples)
+endfunction()
+
+# GoogleTest for the pure core, and the ns-3 suites registered with ctest.
+function(llm_edge_standalone_tests)
+  find_package(GTest REQUIRED)
+  file(GLOB unit_sources ${CMAKE_CURRENT_SOURCE_DIR}/test/unit/*.cc)
+  add_executable(llm-edge-unit-tests ${unit_sources})
+  target_link_libraries(llm-edge-unit-tests llm-edge GTest::gtest GTest::gtest_main)
+  include(GoogleTest)
+  gtest_discover_tests(llm-edge-unit-tests DISCOVERY_TIMEOUT 60)
+  foreach(suite ${LLM_EDGE_SUITES})
+    add_test(NAME ns3-suite-${suite} COMMAND llm-edge-test-runner --suite=${suite})
+  endforeach()
+endfunction()

@@ -1,0 +1,220 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Reproduces Fig. 2a of Khoshsirat, Perin, Rossi (GLOBECOM 2024): one
+// energy-harvesting Jetson AGX Orin, 100 slots, fixed 15/30/60 W modes and
+// the dynamic mode, in both energy presets. Prints the paper's numbers next
+// to ours and writes them as CSV.
+//
+//   ./ns3 run "llm-edge-single-device --replications=1000"
+
+#include "ns3/core-module.h"
+#include "ns3/llm-edge-module.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+
+using namespace ns3;
+using namespace ns3::llmedge;
+
+namespace
+{
+
+struct RunResult
+{
+    double jobs;
+    double avgBatteryPct;
+    double balanceErrorJ;
+};
+
+struct Params
+{
+    std::string preset;
+    std::string mode;
+    std::string accounting;
+    uint32_t slots;
+    double q;
+    double harvestMinJ;
+    double harvestMaxJ;
+    double initialFraction;
+    double lowFraction;
+    double highFraction;
+};
+
+RunResult
+RunOnce(const Params& p, uint32_t run)
+{
+    RngSeedManager::SetRun(run);
+    Time slot = Seconds(100);
+    NodeContainer nodes;
+    nodes.Create(1);
+    EnergyHarvestingOrinDeviceHelper helper;
+    helper.SetSlotDuration(slot);
+    helper.SetBatteryAttribute("CapacityJ", DoubleValue(100e3));
+    helper.SetBatteryAttribute("InitialFraction", DoubleValue(p.initialFraction));
+    std::ostringstream rv;
+    rv << "ns3::UniformRandomVariable[Min=" << p.harvestMinJ << "|Max=" << p.harvestMaxJ << "]";
+    helper.SetHarvesterAttribute("SlotEnergyJ", StringValue(rv.str()));
+    helper.SetDeviceAttribute("PowerModePreset", StringValue(p.preset));
+    helper.SetDeviceAttribute("PowerMode", StringValue(p.mode));
+    helper.SetDeviceAttribute("Accounting", StringValue(p.accounting));
+    helper.SetDeviceAttribute("LowThresholdFraction", DoubleValue(p.lowFraction));
+    helper.SetDeviceAttribute("HighThresholdFraction", DoubleValue(p.highFraction));
+    DeviceEnergyModelContainer devices = helper.Install(nodes);
+    EnergyHarvestingOrinDeviceHelper::AssignStreams(devices, 0);
+    Ptr<EnergyHarvestingOrinDevice> device = DynamicCast<EnergyHarvestingOrinDevice>(devices.Get(0));
+
+    Ptr<BernoulliJobSource> source = CreateObject<BernoulliJobSource>();
+    source->SetAttribute("Probability", DoubleValue(p.q));
+    source->SetAttribute("SlotDuration", TimeValue(slot));
+    source->AssignStreams(10);
+    source->SetArrivalCallback(BernoulliJobSource::ArrivalCallback([device](uint64_t id) {
+        device->SubmitJob(id, EnergyHarvestingOrinDevice::JobDoneCallback());
+    }));
+    source->Start(0, p.slots);
+
+    // A job whose stage ends exactly at the horizon still counts.
+    Simulator::Stop(slot * static_cast<int64_t>(p.slots) + TimeStep(1));
+    Simulator::Run();
+    RunResult r;
+    r.jobs = static_cast<double>(device->GetJobsCompleted());
+    r.avgBatteryPct = 100.0 * device->GetAverageEnergyJ() / device->GetSpec().capacityJ;
+    r.balanceErrorJ = device->GetBattery()->GetBalanceErrorJ();
+    Simulator::Destroy();
+    return r;
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    uint32_t replications = 1000;
+    uint32_t slots = 100;
+    double q = 0.6;
+    double harvestMinJ = 700;
+    double harvestMaxJ = 1300;
+    double initialFraction = 0.5;
+    double lowFraction = 0.1;
+    double highFraction = 0.2;
+    std::string accounting = "Slotted";
+    std::string presets = "both";
+    std::string csv = "llm-edge-fig2a.csv";
+
+    CommandLine cmd(__FILE__);
+    cmd.AddValue("replications", "Replications per configuration (distinct RngRun)", replications);
+    cmd.AddValue("slots", "Simulated slots of 100 s (paper: 100)", slots);
+    cmd.AddValue("q", "Job probability per slot (paper: unstated)", q);
+    cmd.AddValue("harvestMinJ",
+                 "Lower harvest bound per slot, J, for paper-scaled (paper-printed uses 10x)",
+                 harvestMinJ);
+    cmd.AddValue("harvestMaxJ",
+                 "Upper harvest bound per slot, J, for paper-scaled (paper-printed uses 10x)",
+                 harvestMaxJ);
+    cmd.AddValue("initialFraction", "Initial battery fraction (paper: unstated)", initialFraction);
+    cmd.AddValue("lowFraction", "Elow / capacity (paper: 0.1)", lowFraction);
+    cmd.AddValue("highFraction", "Ehigh / capacity (paper: unstated)", highFraction);
+    cmd.AddValue("accounting", "Slotted or Continuous", accounting);
+    cmd.AddValue("presets", "paper-scaled, paper-printed or both", presets);
+    cmd.AddValue("csv", "Output CSV file (empty: none)", csv);
+    cmd.Parse(argc, argv);
+
+    if (replications == 0 || slots == 0)
+    {
+        NS_FATAL_ERROR("replications and slots must be > 0 (got " << replications << ", " << slots
+                                                                  << ")");
+    }
+    if (!(harvestMinJ >= 0 && harvestMaxJ >= harvestMinJ))
+    {
+        NS_FATAL_ERROR("invalid harvest bounds harvestMinJ = " << harvestMinJ << ", harvestMaxJ = "
+                                                               << harvestMaxJ
+                                                               << ": need 0 <= min <= max");
+    }
+    std::vector<std::string> presetList;
+    if (presets == "both")
+    {
+        presetList = {"paper-scaled", "paper-printed"};
+    }
+    else
+    {
+        presetList = {presets};
+        PowerModeTable::FromPreset(presets); // validates the name
+    }
+
+    // Paper, Fig. 2a (jobs completed, average battery %).
+    const std::map<std::string, std::pair<double, double>> paper = {
+        {"15W", {31, 89}}, {"30W", {45, 42}}, {"60W", {58, 16}}, {"dynamic", {47, 60}}};
+    const std::vector<std::string> modes = {"15W", "30W", "60W", "dynamic"};
+
+    std::cout << "Fig. 2a: one device, " << slots << " slots of 100 s, " << replications
+              << " replications, accounting " << accounting << "\n"
+              << "Parameters the paper leaves out (ours): q = " << q
+              << " jobs/slot; harvest U[" << harvestMinJ << ", " << harvestMaxJ
+              << "] J/slot for paper-scaled and U[" << 10 * harvestMinJ << ", " << 10 * harvestMaxJ
+              << "] J/slot for paper-printed (same harvest per job energy); initial charge "
+              << 100 * initialFraction << " %; Elow " << 100 * lowFraction << " %; Ehigh "
+              << 100 * highFraction << " %; capacity 100 kJ; dynamic 0:15W,0.4:30W,0.6:60W\n\n";
+
+    std::ofstream out;
+    if (!csv.empty())
+    {
+        out.open(csv);
+        if (!out)
+        {
+            NS_FATAL_ERROR("cannot write csv = " << csv);
+        }
+        out << "preset,mode,jobs_completed,avg_battery_pct,jobs_completed_sd,avg_battery_pct_sd,"
+               "jobs_completed_ci95,avg_battery_pct_ci95,paper_jobs_completed,"
+               "paper_avg_battery_pct,replications,q,harvest_min_j,harvest_max_j,"
+               "initial_fraction,high_fraction,accounting\n";
+    }
+
+    std::cout << std::left << std::setw(14) << "preset" << std::setw(9) << "mode" << std::right
+              << std::setw(8) << "paper" << std::setw(16) << "ours jobs" << std::setw(9) << "paper"
+              << std::setw(18) << "ours battery %" << "\n";
+    double worstBalance = 0;
+    for (const auto& preset : presetList)
+    {
+        double scale = preset == "paper-printed" ? 10.0 : 1.0;
+        for (const auto& mode : modes)
+        {
+            Params p{preset,         mode,       accounting,   slots,       q,
+                     harvestMinJ * scale, harvestMaxJ * scale, initialFraction, lowFraction,
+                     highFraction};
+            SummaryStatistics jobs;
+            SummaryStatistics battery;
+            for (uint32_t r = 1; r <= replications; ++r)
+            {
+                RunResult res = RunOnce(p, r);
+                jobs.Add(res.jobs);
+                battery.Add(res.avgBatteryPct);
+                worstBalance = std::max(worstBalance, std::abs(res.balanceErrorJ));
+            }
+            auto ref = paper.at(mode);
+            char line[200];
+            std::snprintf(line, sizeof(line), "%-14s%-9s%8.0f%9.1f +- %4.1f%9.0f%11.1f +- %4.1f\n",
+                          preset.c_str(), mode.c_str(), ref.first, jobs.GetMean(),
+                          jobs.GetStdDev(), ref.second, battery.GetMean(), battery.GetStdDev());
+            std::cout << line;
+            if (out)
+            {
+                out << preset << "," << mode << "," << jobs.GetMean() << "," << battery.GetMean()
+                    << "," << jobs.GetStdDev() << "," << battery.GetStdDev() << ","
+                    << jobs.GetCiHalfWidth() << "," << battery.GetCiHalfWidth() << ","
+                    << ref.first << "," << ref.second << "," << replications << "," << q << ","
+                    << p.harvestMinJ << "," << p.harvestMaxJ << "," << initialFraction << ","
+                    << highFraction << "," << accounting << "\n";
+            }
+        }
+    }
+    std::cout << "\n(+- is the standard deviation over replications.) Largest energy-balance "
+              << "error over all runs: " << worstBalance << " J\n";
+    if (!csv.empty())
+    {
+        std::cout << "CSV written to " << csv << "\n";
+    }
+    return 0;
+}

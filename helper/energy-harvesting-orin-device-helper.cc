@@ -1,0 +1,138 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "energy-harvesting-orin-device-helper.h"
+
+#include "ns3/capped-battery-energy-source.h"
+#include "ns3/energy-source-container.h"
+#include "ns3/fatal-error.h"
+#include "ns3/random-slot-harvester.h"
+
+namespace ns3
+{
+namespace llmedge
+{
+
+EnergyHarvestingOrinDeviceHelper::EnergyHarvestingOrinDeviceHelper()
+{
+    m_battery.SetTypeId(CappedBatteryEnergySource::GetTypeId());
+    m_harvester.SetTypeId(RandomSlotHarvester::GetTypeId());
+    m_device.SetTypeId(EnergyHarvestingOrinDevice::GetTypeId());
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetBatteryAttribute(const std::string& name,
+                                                      const AttributeValue& value)
+{
+    m_battery.Set(name, value);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetHarvesterType(TypeId typeId)
+{
+    NS_ABORT_MSG_UNLESS(typeId.IsChildOf(SlotEnergyHarvester::GetTypeId()),
+                        "EnergyHarvestingOrinDeviceHelper: harvester type "
+                            << typeId.GetName() << " is not a SlotEnergyHarvester");
+    m_harvester.SetTypeId(typeId);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetHarvesterAttribute(const std::string& name,
+                                                        const AttributeValue& value)
+{
+    m_harvester.Set(name, value);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetDeviceAttribute(const std::string& name,
+                                                     const AttributeValue& value)
+{
+    m_device.Set(name, value);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetSlotDuration(Time slot)
+{
+    m_device.Set("SlotDuration", TimeValue(slot));
+    m_harvester.Set("SlotDuration", TimeValue(slot));
+}
+
+Ptr<EnergyHarvestingOrinDevice>
+EnergyHarvestingOrinDeviceHelper::Install(Ptr<Node> node) const
+{
+    NS_ABORT_MSG_IF(!node, "EnergyHarvestingOrinDeviceHelper: null node");
+    NS_ABORT_MSG_IF(GetDevice(node),
+                    "EnergyHarvestingOrinDeviceHelper: node " << node->GetId()
+                                                              << " already has a device");
+    Ptr<CappedBatteryEnergySource> battery = m_battery.Create<CappedBatteryEnergySource>();
+    battery->SetNode(node);
+    Ptr<EnergySourceContainer> sources = node->GetObject<EnergySourceContainer>();
+    if (!sources)
+    {
+        sources = CreateObject<EnergySourceContainer>();
+        node->AggregateObject(sources);
+    }
+    sources->Add(battery);
+
+    Ptr<SlotEnergyHarvester> harvester = m_harvester.Create<SlotEnergyHarvester>();
+    harvester->SetNode(node);
+    battery->TrackHarvester(harvester);
+
+    Ptr<EnergyHarvestingOrinDevice> device = m_device.Create<EnergyHarvestingOrinDevice>();
+    device->SetNode(node);
+    device->SetEnergySource(battery);
+    device->SetHarvester(harvester);
+    // Not aggregated to the node: the EnergySourceContainer initializes the
+    // device models, and aggregation would initialize the device twice.
+    battery->AppendDeviceEnergyModel(device);
+    return device;
+}
+
+DeviceEnergyModelContainer
+EnergyHarvestingOrinDeviceHelper::Install(NodeContainer nodes) const
+{
+    DeviceEnergyModelContainer devices;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        devices.Add(Install(*it));
+    }
+    return devices;
+}
+
+int64_t
+EnergyHarvestingOrinDeviceHelper::AssignStreams(DeviceEnergyModelContainer devices, int64_t stream)
+{
+    int64_t used = 0;
+    for (auto it = devices.Begin(); it != devices.End(); ++it)
+    {
+        Ptr<EnergyHarvestingOrinDevice> d = DynamicCast<EnergyHarvestingOrinDevice>(*it);
+        if (d && d->GetHarvester())
+        {
+            used += d->GetHarvester()->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
+Ptr<EnergyHarvestingOrinDevice>
+EnergyHarvestingOrinDeviceHelper::GetDevice(Ptr<Node> node)
+{
+    Ptr<EnergySourceContainer> sources = node->GetObject<EnergySourceContainer>();
+    if (!sources)
+    {
+        return nullptr;
+    }
+    for (auto it = sources->Begin(); it != sources->End(); ++it)
+    {
+        DeviceEnergyModelContainer models =
+            (*it)->FindDeviceEnergyModels(EnergyHarvestingOrinDevice::GetTypeId());
+        if (models.GetN() > 0)
+        {
+            return DynamicCast<EnergyHarvestingOrinDevice>(models.Get(0));
+        }
+    }
+    return nullptr;
+}
+
+} // namespace llmedge
+} // namespace ns3

@@ -1,0 +1,99 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_HELPER_H
+#define LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_HELPER_H
+
+#include "ns3/attribute.h"
+#include "ns3/device-energy-model-container.h"
+#include "ns3/energy-harvesting-orin-device.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/object-factory.h"
+
+#include <string>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief Installs, on each node, a CappedBatteryEnergySource, a harvester
+ * and an EnergyHarvestingOrinDevice, wired together.
+ *
+ * The battery goes into the node's EnergySourceContainer (created and
+ * aggregated when missing, as ns-3's energy helpers do); the device is a
+ * device energy model of that battery, found with GetDevice(node), and is
+ * initialized with the node at simulation start.
+ */
+class EnergyHarvestingOrinDeviceHelper
+{
+  public:
+    EnergyHarvestingOrinDeviceHelper();
+
+    /**
+     * \param name attribute of CappedBatteryEnergySource
+     * \param value its value
+     */
+    void SetBatteryAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \param typeId a SlotEnergyHarvester subclass (default RandomSlotHarvester)
+     */
+    void SetHarvesterType(TypeId typeId);
+
+    /**
+     * \param name attribute of the harvester
+     * \param value its value
+     */
+    void SetHarvesterAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \param name attribute of EnergyHarvestingOrinDevice
+     * \param value its value
+     */
+    void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Set the slot length of the device and of its harvester at once.
+     * \param slot the slot length T
+     */
+    void SetSlotDuration(Time slot);
+
+    /**
+     * \param nodes the nodes
+     * \return the devices, in node order
+     */
+    DeviceEnergyModelContainer Install(NodeContainer nodes) const;
+
+    /**
+     * \param node a node
+     * \return the device
+     */
+    Ptr<EnergyHarvestingOrinDevice> Install(Ptr<Node> node) const;
+
+    /**
+     * \param devices devices installed by this helper
+     * \param stream first stream index
+     * \return number of streams used
+     */
+    static int64_t AssignStreams(DeviceEnergyModelContainer devices, int64_t stream);
+
+    /**
+     * \param node a node
+     * \return its device, or null
+     */
+    static Ptr<EnergyHarvestingOrinDevice> GetDevice(Ptr<Node> node);
+
+  private:
+    ObjectFactory m_battery;   ///< battery factory
+    ObjectFactory m_harvester; ///< harvester factory
+    ObjectFactory m_device;    ///< device factory
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_HELPER_H */

@@ -1,0 +1,68 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "battery-ledger.h"
+
+#include "config-error.h"
+
+#include <cmath>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+BatteryLedger::BatteryLedger(double capacityJ, double initialJ)
+{
+    if (!(capacityJ > 0) || !std::isfinite(capacityJ))
+    {
+        ThrowConfigError("CapacityJ", FormatValue(capacityJ), "must be a finite number > 0");
+    }
+    if (!(initialJ >= 0 && initialJ <= capacityJ))
+    {
+        ThrowConfigError("initial energy", FormatValue(initialJ) + " J",
+                         "must lie in [0, CapacityJ = " + FormatValue(capacityJ) + " J]");
+    }
+    m_capacityJ = capacityJ;
+    m_initialJ = initialJ;
+    m_energyJ = initialJ;
+}
+
+BatteryLedger::Outcome
+BatteryLedger::Apply(double harvestJ, double drawJ)
+{
+    if (!(harvestJ >= 0) || !std::isfinite(harvestJ))
+    {
+        ThrowConfigError("harvested energy", FormatValue(harvestJ) + " J", "must be finite and >= 0");
+    }
+    if (!(drawJ >= 0) || !std::isfinite(drawJ))
+    {
+        ThrowConfigError("drawn energy", FormatValue(drawJ) + " J", "must be finite and >= 0");
+    }
+    Outcome out;
+    double raw = m_energyJ + harvestJ - drawJ;
+    double consumed = drawJ;
+    if (raw > m_capacityJ)
+    {
+        out.spilledJ = raw - m_capacityJ;
+        m_energyJ = m_capacityJ;
+    }
+    else if (raw < 0)
+    {
+        out.unmetJ = -raw;
+        consumed = drawJ - out.unmetJ;
+        m_energyJ = 0;
+    }
+    else
+    {
+        m_energyJ = raw;
+    }
+    m_harvestedJ.Add(harvestJ);
+    m_consumedJ.Add(consumed);
+    m_spilledJ.Add(out.spilledJ);
+    m_unmetJ.Add(out.unmetJ);
+    return out;
+}
+
+} // namespace llmedge
+} // namespace ns3

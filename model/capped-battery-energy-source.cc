@@ -1,0 +1,360 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "capped-battery-energy-source.h"
+
+#include "config-error.h"
+
+#include "ns3/double.h"
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/trace-source-accessor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("CappedBatteryEnergySource");
+
+namespace llmedge
+{
+
+NS_OBJECT_ENSURE_REGISTERED(CappedBatteryEnergySource);
+
+namespace
+{
+// A crossing predicted for time t is scheduled one resolution step late so
+// that the level has really been passed; the tolerance absorbs that step.
+constexpr double kCrossingToleranceJ = 1e-6;
+} // namespace
+
+TypeId
+CappedBatteryEnergySource::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::llmedge::CappedBatteryEnergySource")
+            .SetParent<EnergySource>()
+            .SetGroupName("LlmEdge")
+            .AddConstructor<CappedBatteryEnergySource>()
+            .AddAttribute("CapacityJ",
+                          "Battery capacity Emax, J (> 0). Paper: 100 kJ.",
+                          DoubleValue(100e3),
+                          MakeDoubleAccessor(&CappedBatteryEnergySource::m_capacityJ),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("InitialFraction",
+                          "Initial energy as a fraction of CapacityJ, in [0, 1].",
+                          DoubleValue(1.0),
+                          MakeDoubleAccessor(&CappedBatteryEnergySource::m_initialFraction),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("SupplyVoltageV",
+                          "Supply voltage, V (> 0); converts device power to current. "
+                          "Jetson AGX Orin developer kit input: 19 V.",
+                          DoubleValue(19.0),
+                          MakeDoubleAccessor(&CappedBatteryEnergySource::m_supplyVoltageV),
+                          MakeDoubleChecker<double>())
+            .AddTraceSource("RemainingEnergy",
+                            "Stored energy, J.",
+                            MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_remainingEnergyJ),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("Harvested",
+                            "Energy harvested since the previous update, J (spilled part included).",
+                            MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_harvestedTrace),
+                            "ns3::TracedValueCallback::Double")
+            .AddTraceSource("Spilled",
+                            "Harvested energy that did not fit in the battery by this update, J.",
+                            MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_spilledTrace),
+                            "ns3::TracedValueCallback::Double");
+    return tid;
+}
+
+CappedBatteryEnergySource::CappedBatteryEnergySource()
+    : m_capacityJ(100e3),
+      m_initialFraction(1.0),
+      m_supplyVoltageV(19.0)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+CappedBatteryEnergySource::~CappedBatteryEnergySource()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+CappedBatteryEnergySource::EnsureLedger()
+{
+    if (m_ledgerReady)
+    {
+        return;
+    }
+    if (!(m_supplyVoltageV > 0) || !std::isfinite(m_supplyVoltageV))
+    {
+        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid SupplyVoltageV = " << m_supplyVoltageV
+                                                                              << ": must be > 0");
+    }
+    if (!(m_initialFraction >= 0 && m_initialFraction <= 1))
+    {
+        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid InitialFraction = "
+                       << m_initialFraction << ": must lie in [0, 1]");
+    }
+    try
+    {
+        m_ledger = BatteryLedger(m_capacityJ, m_initialFraction * m_capacityJ);
+    }
+    catch (const ConfigError& e)
+    {
+        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+    }
+    m_ledgerReady = true;
+    m_lastUpdate = Simulator::Now();
+    m_remainingEnergyJ = m_ledger.GetEnergyJ();
+}
+
+void
+CappedBatteryEnergySource::DoInitialize()
+{
+    NS_LOG_FUNCTION(this);
+    EnsureLedger();
+    EnergySource::DoInitialize();
+}
+
+void
+CappedBatteryEnergySource::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_thresholdEvent.Cancel();
+    m_thresholdCb = ThresholdCallback();
+    m_harvesters.clear();
+    BreakDeviceEnergyModelRefCycle(); // EnergySource::DoDispose is private in 3.37
+    Object::DoDispose();
+}
+
+double
+CappedBatteryEnergySource::GetSupplyVoltage() const
+{
+    return m_supplyVoltageV;
+}
+
+double
+CappedBatteryEnergySource::GetInitialEnergy() const
+{
+    return m_initialFraction * m_capacityJ;
+}
+
+double
+CappedBatteryEnergySource::GetCapacityJ() const
+{
+    return m_capacityJ;
+}
+
+double
+CappedBatteryEnergySource::GetRemainingEnergy()
+{
+    UpdateEnergySource();
+    return m_ledger.GetEnergyJ();
+}
+
+double
+CappedBatteryEnergySource::GetEnergyFraction()
+{
+    return GetRemainingEnergy() / m_capacityJ;
+}
+
+void
+CappedBatteryEnergySource::TrackHarvester(Ptr<EnergyHarvester> harvester)
+{
+    NS_LOG_FUNCTION(this << harvester);
+    NS_ASSERT_MSG(harvester, "null harvester");
+    // Not ConnectEnergyHarvester: ns-3's list is never cleared, so it would
+    // keep a source <-> harvester reference cycle alive after disposal.
+    harvester->SetEnergySource(this);
+    m_harvesters.push_back(harvester);
+}
+
+void
+CappedBatteryEnergySource::Record(BatteryLedger::Outcome out, double harvestJ)
+{
+    m_remainingEnergyJ = m_ledger.GetEnergyJ();
+    if (harvestJ > 0)
+    {
+        m_harvestedTrace(harvestJ);
+    }
+    if (out.spilledJ > 0)
+    {
+        m_spilledTrace(out.spilledJ);
+    }
+    if (m_ledger.GetEnergyJ() <= 0 && !m_depleted)
+    {
+        m_depleted = true;
+        NotifyEnergyDrained();
+    }
+    else if (m_ledger.GetEnergyJ() > 0 && m_depleted)
+    {
+        m_depleted = false;
+        NotifyEnergyRecharged();
+    }
+}
+
+void
+CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ)
+{
+    NS_LOG_FUNCTION(this << harvestJ << drawJ);
+    EnsureLedger();
+    BatteryLedger::Outcome out;
+    try
+    {
+        out = m_ledger.Apply(harvestJ, drawJ);
+    }
+    catch (const ConfigError& e)
+    {
+        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+    }
+    m_lastUpdate = Simulator::Now();
+    Record(out, harvestJ);
+}
+
+void
+CappedBatteryEnergySource::UpdateEnergySource()
+{
+    NS_LOG_FUNCTION(this);
+    EnsureLedger();
+    double harvestW = 0;
+    for (const auto& h : m_harvesters)
+    {
+        harvestW += h->GetPower();
+    }
+    // CalculateTotalCurrent nets the device models' current against any
+    // harvester connected the ns-3 way; a negative net is such harvest.
+    double netDrawW = CalculateTotalCurrent() * m_supplyVoltageV;
+    double drawW = std::max(netDrawW, 0.0);
+    harvestW += std::max(-netDrawW, 0.0);
+    double dt = (Simulator::Now() - m_lastUpdate).GetSeconds();
+    double before = m_ledger.GetEnergyJ();
+    if (dt > 0)
+    {
+        double harvestJ = harvestW * dt;
+        BatteryLedger::Outcome out;
+        try
+        {
+            out = m_ledger.Apply(harvestJ, drawW * dt);
+        }
+        catch (const ConfigError& e)
+        {
+            NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+        }
+        m_lastUpdate = Simulator::Now();
+        Record(out, harvestJ);
+    }
+    CheckThresholds(before);
+    NotifyEnergyChanged();
+    // The notifications may have changed the draw: plan with current flows.
+    double plannedNetW = -CalculateTotalCurrent() * m_supplyVoltageV;
+    for (const auto& h : m_harvesters)
+    {
+        plannedNetW += h->GetPower();
+    }
+    ScheduleThresholdEvent(plannedNetW);
+}
+
+void
+CappedBatteryEnergySource::SetThresholdWatch(std::vector<double> levelsJ, ThresholdCallback cb)
+{
+    EnsureLedger();
+    m_levels = std::move(levelsJ);
+    m_thresholdCb = cb;
+    m_above.clear();
+    for (double l : m_levels)
+    {
+        m_above.push_back(m_ledger.GetEnergyJ() >= l);
+    }
+}
+
+void
+CappedBatteryEnergySource::CheckThresholds(double beforeJ)
+{
+    double e = m_ledger.GetEnergyJ();
+    for (std::size_t i = 0; i < m_levels.size(); ++i)
+    {
+        if (m_above[i] && e <= m_levels[i] + kCrossingToleranceJ && e < beforeJ)
+        {
+            m_above[i] = false;
+            if (!m_thresholdCb.IsNull())
+            {
+                m_thresholdCb(m_levels[i], false);
+            }
+        }
+        else if (!m_above[i] && e >= m_levels[i] - kCrossingToleranceJ && e > beforeJ)
+        {
+            m_above[i] = true;
+            if (!m_thresholdCb.IsNull())
+            {
+                m_thresholdCb(m_levels[i], true);
+            }
+        }
+    }
+}
+
+void
+CappedBatteryEnergySource::ScheduleThresholdEvent(double netPowerW)
+{
+    m_thresholdEvent.Cancel();
+    double e = m_ledger.GetEnergyJ();
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < m_levels.size(); ++i)
+    {
+        double t = best;
+        if (m_above[i] && netPowerW < 0)
+        {
+            t = (e - m_levels[i]) / -netPowerW;
+        }
+        else if (!m_above[i] && netPowerW > 0 && m_levels[i] <= m_capacityJ)
+        {
+            t = (m_levels[i] - e) / netPowerW;
+        }
+        best = std::min(best, std::max(t, 0.0));
+    }
+    if (std::isfinite(best) && best < 1e15)
+    {
+        // One step late, so the level has really been crossed when checked.
+        Time delay = Seconds(best) + TimeStep(1);
+        m_thresholdEvent =
+            Simulator::Schedule(delay, &CappedBatteryEnergySource::UpdateEnergySource, this);
+    }
+}
+
+double
+CappedBatteryEnergySource::GetHarvestedEnergyJ() const
+{
+    return m_ledger.GetHarvestedJ();
+}
+
+double
+CappedBatteryEnergySource::GetConsumedEnergyJ() const
+{
+    return m_ledger.GetConsumedJ();
+}
+
+double
+CappedBatteryEnergySource::GetSpilledEnergyJ() const
+{
+    return m_ledger.GetSpilledJ();
+}
+
+double
+CappedBatteryEnergySource::GetUnmetEnergyJ() const
+{
+    return m_ledger.GetUnmetJ();
+}
+
+double
+CappedBatteryEnergySource::GetBalanceErrorJ() const
+{
+    return m_ledger.GetBalanceErrorJ();
+}
+
+} // namespace llmedge
+} // namespace ns3

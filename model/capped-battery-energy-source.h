@@ -1,0 +1,125 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_CAPPED_BATTERY_ENERGY_SOURCE_H
+#define LLM_EDGE_CAPPED_BATTERY_ENERGY_SOURCE_H
+
+#include "battery-ledger.h"
+#include "llm-edge-compat.h"
+
+#include "ns3/callback.h"
+#include "ns3/energy-harvester.h"
+#include "ns3/energy-source.h"
+#include "ns3/event-id.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
+
+#include <vector>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief A battery that never holds more than its capacity nor less than 0.
+ *
+ * ns-3's BasicEnergySource lets harvested energy grow past the initial value;
+ * this source caps it at CapacityJ and counts what is spilled, and counts
+ * demand it cannot serve at 0 as unmet. Every joule is accounted for:
+ * initial + harvested - consumed - spilled = remaining.
+ *
+ * Two ways to move energy:
+ * - continuous: UpdateEnergySource() integrates the device models' current
+ *   and the tracked harvesters' power since the last update, and schedules
+ *   an update at the instant the level will cross a watched threshold;
+ * - slotted: ApplyStage() applies the paper's Eq. 1 for one whole stage.
+ */
+class CappedBatteryEnergySource : public EnergySource
+{
+  public:
+    /// Called when the level crosses a watched threshold: (level J, rising).
+    typedef Callback<void, double, bool> ThresholdCallback;
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    CappedBatteryEnergySource();
+    ~CappedBatteryEnergySource() override;
+
+    double GetSupplyVoltage() const override;
+    double GetInitialEnergy() const override;
+    double GetRemainingEnergy() override;
+    double GetEnergyFraction() override;
+    void UpdateEnergySource() override;
+
+    /// \return capacity, J
+    double GetCapacityJ() const;
+
+    /**
+     * \brief Connect a harvester so that its power is accounted as harvest
+     * (not as negative consumption) and capped.
+     * \param harvester the harvester; its energy source is set to this
+     */
+    void TrackHarvester(Ptr<EnergyHarvester> harvester);
+
+    /**
+     * \brief The paper's Eq. 1 for one stage (slotted accounting).
+     * \param harvestJ energy harvested during the stage, J
+     * \param drawJ energy the device demands for the stage, J
+     */
+    void ApplyStage(double harvestJ, double drawJ);
+
+    /**
+     * \brief Watch levels for crossings in continuous accounting.
+     * \param levelsJ the levels, J
+     * \param cb called with (level, rising) at each crossing
+     */
+    void SetThresholdWatch(std::vector<double> levelsJ, ThresholdCallback cb);
+
+    /// \return total harvested energy (including spilled), J
+    double GetHarvestedEnergyJ() const;
+    /// \return total energy drawn, J
+    double GetConsumedEnergyJ() const;
+    /// \return total spilled energy, J
+    double GetSpilledEnergyJ() const;
+    /// \return total demand that could not be served, J
+    double GetUnmetEnergyJ() const;
+    /// \return initial + harvested - consumed - spilled - remaining, J
+    double GetBalanceErrorJ() const;
+
+  private:
+    void DoInitialize() override;
+    void DoDispose() override;
+
+    void EnsureLedger();
+    void Record(BatteryLedger::Outcome out, double harvestJ);
+    void ScheduleThresholdEvent(double netPowerW);
+    void CheckThresholds(double beforeJ);
+
+    double m_capacityJ;     ///< attribute CapacityJ
+    double m_initialFraction; ///< attribute InitialFraction
+    double m_supplyVoltageV;  ///< attribute SupplyVoltageV
+    bool m_ledgerReady{false}; ///< ledger built from the attributes
+    BatteryLedger m_ledger;  ///< the accounting
+    Time m_lastUpdate;       ///< last continuous update
+    bool m_depleted{false};  ///< at 0, depletion notified
+    std::vector<Ptr<EnergyHarvester>> m_harvesters; ///< tracked harvesters
+    std::vector<double> m_levels;  ///< watched levels, J
+    std::vector<bool> m_above;     ///< side of each level the energy is on
+    ThresholdCallback m_thresholdCb; ///< crossing callback
+    EventId m_thresholdEvent;      ///< next predicted crossing
+
+    TracedValue<double> m_remainingEnergyJ;     ///< trace: stored energy, J
+    TracedCallback<double> m_harvestedTrace;  ///< trace: energy harvested by an update, J
+    TracedCallback<double> m_spilledTrace;    ///< trace: energy spilled by an update, J
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_CAPPED_BATTERY_ENERGY_SOURCE_H */

@@ -1,0 +1,54 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "device-spec.h"
+
+#include "config-error.h"
+
+#include <cmath>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+void
+DeviceSpec::Validate() const
+{
+    if (!(capacityJ > 0) || !std::isfinite(capacityJ))
+    {
+        ThrowConfigError("CapacityJ", FormatValue(capacityJ), "must be a finite number > 0");
+    }
+    if (!(slotS > 0) || !std::isfinite(slotS))
+    {
+        ThrowConfigError("SlotDuration", FormatValue(slotS) + " s", "must be > 0");
+    }
+    if (!(lowFraction >= 0 && lowFraction < 1))
+    {
+        ThrowConfigError("LowThresholdFraction", FormatValue(lowFraction), "must lie in [0, 1)");
+    }
+    if (!(highFraction > 0 && highFraction <= 1))
+    {
+        ThrowConfigError("HighThresholdFraction", FormatValue(highFraction), "must lie in (0, 1]");
+    }
+    if (!(lowFraction < highFraction))
+    {
+        ThrowConfigError("LowThresholdFraction/HighThresholdFraction",
+                         FormatValue(lowFraction) + " >= " + FormatValue(highFraction),
+                         "Elow must be below Ehigh (hysteresis)");
+    }
+    if (modes.GetN() == 0)
+    {
+        throw ConfigError("the device has no power-mode table");
+    }
+    for (const auto& s : policy.GetSteps())
+    {
+        if (s.mode >= modes.GetN())
+        {
+            ThrowConfigError("PowerMode", FormatValue(s.mode), "mode index outside the table");
+        }
+    }
+}
+
+} // namespace llmedge
+} // namespace ns3

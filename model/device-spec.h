@@ -1,0 +1,49 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_DEVICE_SPEC_H
+#define LLM_EDGE_DEVICE_SPEC_H
+
+#include "power-mode-policy.h"
+#include "power-mode-table.h"
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief Everything that defines one device's battery dynamics, free of ns-3
+ * types: shared by the ns-3 device model and the semi-Markov battery model so
+ * that both read the very same numbers.
+ */
+struct DeviceSpec
+{
+    double capacityJ{100e3};    ///< battery capacity Emax, J (> 0)
+    double lowFraction{0.10};   ///< Elow / Emax: power saving entered below it
+    double highFraction{0.20};  ///< Ehigh / Emax: power saving left at or above it
+    double slotS{100.0};        ///< slot length T, s (> 0)
+    PowerModeTable modes;       ///< the device's power modes
+    PowerModePolicy policy;     ///< fixed or dynamic mode choice
+
+    /// Throws ConfigError naming the first invalid field and its value.
+    void Validate() const;
+
+    /// \return Elow in joules
+    double GetLowJ() const
+    {
+        return lowFraction * capacityJ;
+    }
+
+    /// \return Ehigh in joules
+    double GetHighJ() const
+    {
+        return highFraction * capacityJ;
+    }
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_DEVICE_SPEC_H */

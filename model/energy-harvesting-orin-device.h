@@ -1,0 +1,233 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_H
+#define LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_H
+
+#include "capped-battery-energy-source.h"
+#include "device-spec.h"
+#include "llm-edge-compat.h"
+#include "slot-energy-harvester.h"
+
+#include "ns3/callback.h"
+#include "ns3/device-energy-model.h"
+#include "ns3/event-id.h"
+#include "ns3/node.h"
+#include "ns3/nstime.h"
+#include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief A Jetson-Orin-like device that runs LLM blocks (jobs) on a capped,
+ * solar-charged battery, with power modes and power-saving hysteresis.
+ *
+ * The device is an ns-3 DeviceEnergyModel drawing from a
+ * CappedBatteryEnergySource and charged by a SlotEnergyHarvester.
+ *
+ * - Power modes come from a table (preset or CSV); the mode of a job is
+ *   chosen at its start by a fixed or dynamic (battery-driven) policy.
+ * - Power saving is entered when the energy falls below Elow and left when
+ *   it reaches Ehigh; meanwhile jobs are refused and a pending job is kept.
+ * - One pending job: while a job runs, one more may wait; further arrivals
+ *   are refused (QUEUE_FULL).
+ * - Accounting "Slotted" follows the paper exactly: stages of whole slots,
+ *   Eq. 1 applied at each stage end, decisions at stage boundaries; a job
+ *   occupies k = ceil(t/T) slots. "Continuous" draws power through ns-3's
+ *   energy framework: jobs take exactly t seconds at c/t watts, harvest
+ *   arrives as power, and thresholds act when crossed (a running job is
+ *   finished before power saving starts; a job whose battery empties is
+ *   aborted and refused with reason DEPLETED).
+ */
+class EnergyHarvestingOrinDevice : public DeviceEnergyModel
+{
+  public:
+    /// Device state, as traced.
+    enum State : int32_t
+    {
+        IDLE = 0,  ///< active, no job running
+        BUSY = 1,  ///< active, running a job
+        SAVING = 2 ///< power saving: refuses jobs, keeps a pending one
+    };
+
+    /// Why a job was refused (or aborted).
+    enum Refusal : uint32_t
+    {
+        POWER_SAVING = 0, ///< device in power saving
+        QUEUE_FULL = 1,   ///< a job is already pending
+        DEPLETED = 2,     ///< battery emptied while the job ran (continuous only)
+        REFUSAL_COUNT = 3 ///< number of reasons
+    };
+
+    /// Told when an accepted job ends: (job id, true if completed, false if aborted).
+    typedef Callback<void, uint64_t, bool> JobDoneCallback;
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    EnergyHarvestingOrinDevice();
+    ~EnergyHarvestingOrinDevice() override;
+
+    /**
+     * \param source must be a CappedBatteryEnergySource
+     */
+    void SetEnergySource(Ptr<EnergySource> source) override;
+    /// \return the battery
+    Ptr<CappedBatteryEnergySource> GetBattery() const;
+
+    /**
+     * \param harvester the harvester charging the battery (may be null: no harvest)
+     */
+    void SetHarvester(Ptr<SlotEnergyHarvester> harvester);
+    /// \return the harvester
+    Ptr<SlotEnergyHarvester> GetHarvester() const;
+
+    /// \param node the node the device belongs to
+    void SetNode(Ptr<Node> node);
+    /// \return the node
+    Ptr<Node> GetNode() const;
+
+    /**
+     * \brief Offer a job.
+     * \param jobId caller's job identifier
+     * \param done called when the job completes or is aborted
+     * \param reason set to the refusal reason when refused (may be null)
+     * \return true if accepted
+     */
+    bool SubmitJob(uint64_t jobId, JobDoneCallback done, Refusal* reason = nullptr);
+
+    /// \return true if a job offered now would be accepted
+    bool IsAvailable() const;
+    /// \return the state
+    State GetState() const;
+    /// \return true when a job is pending (waiting, not running)
+    bool HasPendingJob() const;
+    /// \return the index of the current power mode in the table
+    std::size_t GetCurrentModeIndex() const;
+    /// \return the current power mode
+    const PowerMode& GetCurrentMode() const;
+    /// \return the validated specification (after initialization)
+    const DeviceSpec& GetSpec() const;
+    /// \return "Slotted" or "Continuous"
+    const std::string& GetAccounting() const;
+
+    /// \return stored energy, J
+    double GetEnergyJ() const;
+    /// \return stored energy / capacity
+    double GetEnergyFraction() const;
+
+    /// \return jobs completed
+    uint64_t GetJobsCompleted() const;
+    /// \return jobs accepted
+    uint64_t GetJobsAccepted() const;
+    /// \param r a reason \return jobs refused (or aborted) for it
+    uint64_t GetJobsRefused(Refusal r) const;
+    /// \return all refusals
+    uint64_t GetJobsRefusedTotal() const;
+    /// \return number of entries into power saving
+    uint64_t GetPowerSavingEntries() const;
+    /// \return time spent in power saving up to now
+    Time GetTimeInPowerSaving() const;
+    /// \return time-average of the stored energy since start, J
+    double GetAverageEnergyJ() const;
+
+    /// \param r a reason \return its name, e.g. "power-saving"
+    static std::string RefusalName(Refusal r);
+    /// \param s a state \return its name
+    static std::string StateName(State s);
+
+    // DeviceEnergyModel
+    double GetTotalEnergyConsumption() const override;
+    void ChangeState(int newState) override;
+    void HandleEnergyDepletion() override;
+    void HandleEnergyRecharged() override;
+    void HandleEnergyChanged() override;
+
+  private:
+    void DoInitialize() override;
+    void DoDispose() override;
+    double DoGetCurrentA() const override;
+
+    void BuildSpec();
+    void SetState(State s);
+    void Refuse(uint64_t jobId, Refusal r);
+    void SelectMode();
+    void AccumulateEnergyAverage(double oldJ, double newJ);
+
+    // slotted accounting
+    void BeginStage(uint64_t slot);
+    void EndStage();
+
+    // continuous accounting
+    void StartJob();
+    void FinishJob();
+    void OnThreshold(double levelJ, bool rising);
+    void LeaveSaving();
+
+    // attributes
+    std::string m_accounting;   ///< "Slotted" or "Continuous"
+    Time m_slot;                ///< slot length
+    std::string m_preset;       ///< power-mode preset
+    std::string m_modeFile;     ///< power-mode CSV (overrides the preset)
+    std::string m_powerMode;    ///< "dynamic" or a mode name
+    std::string m_thresholds;   ///< dynamic steps
+    double m_lowFraction;       ///< Elow / Emax
+    double m_highFraction;      ///< Ehigh / Emax
+
+    DeviceSpec m_spec;          ///< validated parameters
+    bool m_slotted{true};       ///< accounting mode
+    bool m_started{false};      ///< initialized
+    Ptr<CappedBatteryEnergySource> m_battery; ///< battery
+    Ptr<SlotEnergyHarvester> m_harvester;     ///< harvester
+    Ptr<Node> m_node;                         ///< owner node
+
+    // the job in service and the pending one
+    bool m_hasRunning{false};
+    uint64_t m_runningId{0};
+    JobDoneCallback m_runningDone;
+    Time m_runningStart;
+    bool m_hasPending{false};
+    uint64_t m_pendingId{0};
+    JobDoneCallback m_pendingDone;
+    double m_runningPowerW{0}; ///< draw while busy (continuous)
+
+    // slotted stage
+    uint64_t m_stageSlot{0};
+    unsigned m_stageSlots{1};
+    double m_stageDrawJ{0};
+    EventId m_event;
+
+    // statistics
+    uint64_t m_completed{0};
+    uint64_t m_accepted{0};
+    std::array<uint64_t, REFUSAL_COUNT> m_refused{};
+    uint64_t m_savingEntries{0};
+    Time m_savingTime;
+    Time m_savingSince;
+    Time m_startTime;
+    double m_energyIntegralJs{0}; ///< integral of energy over time, J s
+    Time m_lastEnergySample;
+    double m_lastEnergyJ{0};
+
+    TracedValue<int32_t> m_state;      ///< trace: State
+    TracedValue<uint32_t> m_mode;      ///< trace: power-mode index
+    TracedCallback<uint64_t, Time> m_jobCompletedTrace;  ///< (job id, service time)
+    TracedCallback<uint64_t, uint32_t> m_jobRefusedTrace; ///< (job id, Refusal)
+    TracedCallback<bool> m_powerSavingTrace;              ///< true on entry, false on exit
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_H */
