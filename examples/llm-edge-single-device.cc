@@ -121,7 +121,7 @@ main(int argc, char* argv[])
     cmd.AddValue("highFraction", "Ehigh / capacity (paper: unstated)", highFraction);
     cmd.AddValue("accounting", "Slotted or Continuous", accounting);
     cmd.AddValue("presets", "paper-scaled, paper-printed or both", presets);
-    cmd.AddValue("csv", "Output CSV file (empty: none)", csv);
+    cmd.AddValue("csv", "Output CSV file (\"none\": no file)", csv);
     cmd.Parse(argc, argv);
 
     if (replications == 0 || slots == 0)
@@ -160,6 +160,10 @@ main(int argc, char* argv[])
               << 100 * initialFraction << " %; Elow " << 100 * lowFraction << " %; Ehigh "
               << 100 * highFraction << " %; capacity 100 kJ; dynamic 0:15W,0.4:30W,0.6:60W\n\n";
 
+    if (csv == "none")
+    {
+        csv.clear();
+    }
     std::ofstream out;
     if (!csv.empty())
     {

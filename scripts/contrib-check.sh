@@ -43,7 +43,7 @@ if [ ! -f build/.llm-edge-configured ] || ! grep -q "llm-edge" cmake-cache/CMake
   mkdir -p build && touch build/.llm-edge-configured
 fi
 ./ns3 build
-./ns3 run "llm-edge-single-device --replications=50 --csv="
+./ns3 run "llm-edge-single-device --replications=50 --csv=none"
 for suite in $(./test.py --list 2>/dev/null | awk '/llm-edge/ {print $NF}'); do
   ./test.py --no-build -s "$suite"
 done

@@ -1,0 +1,641 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "semi-markov-battery-model.h"
+
+#include "config-error.h"
+
+#include <Eigen/Sparse>
+#include <Eigen/SparseLU>
+#include <unsupported/Eigen/FFT>
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <limits>
+#include <map>
+#include <numeric>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+namespace
+{
+
+constexpr std::size_t kClasses = 4;
+// Kernels longer than this are convolved by FFT, shorter ones directly.
+constexpr std::size_t kDirectConvolutionMax = 96;
+// Chains with more nonzeros than this use aggregation-disaggregation.
+constexpr double kDirectNonzerosMax = 3e6;
+constexpr double kAggregationTolerance = 1e-12;
+constexpr unsigned kAggregationMaxIterations = 2000;
+
+/// Full linear convolution a * b, by FFT when both are long.
+std::vector<double>
+Convolve(const std::vector<double>& a, const std::vector<double>& b)
+{
+    std::size_t n = a.size() + b.size() - 1;
+    std::vector<double> out(n, 0.0);
+    if (std::min(a.size(), b.size()) <= kDirectConvolutionMax)
+    {
+        const auto& longer = a.size() >= b.size() ? a : b;
+        const auto& shorter = a.size() >= b.size() ? b : a;
+        for (std::size_t j = 0; j < shorter.size(); ++j)
+        {
+            double w = shorter[j];
+            if (w == 0)
+            {
+                continue;
+            }
+            double* o = out.data() + j;
+            for (std::size_t i = 0; i < longer.size(); ++i)
+            {
+                o[i] += w * longer[i];
+            }
+        }
+        return out;
+    }
+    std::size_t m = 1;
+    while (m < n)
+    {
+        m <<= 1;
+    }
+    Eigen::FFT<double> fft;
+    fft.SetFlag(Eigen::FFT<double>::HalfSpectrum);
+    std::vector<double> pa(a);
+    std::vector<double> pb(b);
+    pa.resize(m, 0.0);
+    pb.resize(m, 0.0);
+    std::vector<std::complex<double>> fa;
+    std::vector<std::complex<double>> fb;
+    fft.fwd(fa, pa);
+    fft.fwd(fb, pb);
+    for (std::size_t i = 0; i < fa.size(); ++i)
+    {
+        fa[i] *= fb[i];
+    }
+    std::vector<double> r;
+    fft.inv(r, fa);
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        out[i] = r[i] > 0 ? r[i] : 0.0; // FFT round-off can dip below zero
+    }
+    return out;
+}
+
+} // namespace
+
+SemiMarkovBatteryModel::SemiMarkovBatteryModel(const DeviceSpec& spec,
+                                               const HarvestPmf& harvest,
+                                               double riskThresholdFraction)
+    : m_spec(spec),
+      m_harvest(harvest)
+{
+    m_spec.Validate();
+    double u = harvest.GetUnitJ();
+    double n = spec.capacityJ / u;
+    if (std::abs(n - std::round(n)) > 1e-9 * std::max(1.0, n) || std::round(n) < 1)
+    {
+        ThrowConfigError("energy unit", FormatValue(u) + " J",
+                         "CapacityJ = " + FormatValue(spec.capacityJ) +
+                             " J must be a whole multiple (>= 1) of it");
+    }
+    m_n = static_cast<std::size_t>(std::llround(n));
+    double eth = riskThresholdFraction < 0 ? spec.lowFraction : riskThresholdFraction;
+    if (!(eth >= 0 && eth <= 1))
+    {
+        ThrowConfigError("risk threshold Eth", FormatValue(eth), "must lie in [0, 1] of the capacity");
+    }
+    // Level e is below a threshold X (J) iff e u < X; tolerate rounding of e u.
+    auto levelsBelow = [&](double xJ) {
+        double l = std::ceil(xJ / u - 1e-9);
+        return static_cast<std::size_t>(std::clamp(l, 0.0, static_cast<double>(m_n + 1)));
+    };
+    m_lowLevels = levelsBelow(spec.GetLowJ());
+    m_highLevel = levelsBelow(spec.GetHighJ());
+    m_riskLevels = levelsBelow(eth * spec.capacityJ);
+
+    auto units = [&](double joules) {
+        double v = joules / u;
+        double r = std::round(v);
+        m_quantErrorJ = std::max(m_quantErrorJ, std::abs(v - r) * u);
+        return static_cast<long long>(r);
+    };
+    m_k.resize(m_n + 1);
+    m_jobCost.resize(m_n + 1);
+    m_idleCost.resize(m_n + 1);
+    m_savingCost.resize(m_n + 1);
+    unsigned maxK = 1;
+    for (std::size_t e = 0; e <= m_n; ++e)
+    {
+        const PowerMode& mode = spec.modes.Get(spec.policy.Select(e * u / spec.capacityJ));
+        m_k[e] = mode.GetSlotsPerJob(spec.slotS);
+        m_jobCost[e] = units(mode.energyPerJobJ);
+        m_idleCost[e] = units(mode.idlePowerW * spec.slotS);
+        m_savingCost[e] = units(mode.savingPowerW * spec.slotS);
+        maxK = std::max(maxK, m_k[e]);
+    }
+    m_kernels.resize(maxK + 1);
+    m_kernels[1] = harvest.GetProbabilities();
+    for (unsigned k = 2; k <= maxK; ++k)
+    {
+        m_kernels[k] = Convolve(m_kernels[k - 1], m_kernels[1]);
+    }
+}
+
+std::size_t
+SemiMarkovBatteryModel::GetLevels() const
+{
+    return m_n + 1;
+}
+
+std::size_t
+SemiMarkovBatteryModel::GetStateCount() const
+{
+    return kClasses * (m_n + 1);
+}
+
+double
+SemiMarkovBatteryModel::GetUnitJ() const
+{
+    return m_harvest.GetUnitJ();
+}
+
+double
+SemiMarkovBatteryModel::GetMaxQuantizationErrorJ() const
+{
+    return m_quantErrorJ;
+}
+
+void
+SemiMarkovBatteryModel::SetSolver(const std::string& method)
+{
+    if (method != "auto" && method != "direct" && method != "aggregation")
+    {
+        ThrowConfigError("solver", "'" + method + "'", "expected auto, direct or aggregation");
+    }
+    m_solver = method;
+}
+
+unsigned
+SemiMarkovBatteryModel::GetLastIterations() const
+{
+    return m_iterations;
+}
+
+std::size_t
+SemiMarkovBatteryModel::Clamp(long long e) const
+{
+    if (e <= 0)
+    {
+        return 0;
+    }
+    return static_cast<std::size_t>(std::min<long long>(e, static_cast<long long>(m_n)));
+}
+
+// What one state does: its shift (minus the energy drawn), its kernel
+// (slots of harvest), where mass lands by class, and with which probability.
+struct SemiMarkovBatteryModel::Flow
+{
+    long long shift;
+    unsigned k;
+    bool fromActive;  // hysteresis rule: active -> saving below Elow; else saving -> active at Ehigh
+    double pArrival;  // probability that Q' = 1
+};
+
+namespace
+{
+
+/// Destination classes of a landing level: (class if Q' = 0, class if Q' = 1).
+inline std::pair<std::size_t, std::size_t>
+Destinations(bool active)
+{
+    return active ? std::make_pair<std::size_t, std::size_t>(SemiMarkovBatteryModel::IDLE,
+                                                             SemiMarkovBatteryModel::PROCESSING)
+                  : std::make_pair<std::size_t, std::size_t>(SemiMarkovBatteryModel::SAVING_EMPTY,
+                                                             SemiMarkovBatteryModel::SAVING_HELD);
+}
+
+} // namespace
+
+std::vector<double>
+SemiMarkovBatteryModel::Step(const std::vector<double>& pi, double q) const
+{
+    const std::size_t levels = m_n + 1;
+    std::vector<double> out(kClasses * levels, 0.0);
+    long long maxCost = 0;
+    for (std::size_t e = 0; e <= m_n; ++e)
+    {
+        maxCost = std::max({maxCost, m_jobCost[e], m_idleCost[e], m_savingCost[e]});
+    }
+    // Group states by (class, kernel): shift their mass, convolve once.
+    auto run = [&](std::size_t cls, unsigned k, auto costOf, bool fromActive, double pArrive) {
+        std::vector<double> src(levels + static_cast<std::size_t>(maxCost), 0.0);
+        bool any = false;
+        for (std::size_t e = 0; e <= m_n; ++e)
+        {
+            double m = pi[cls * levels + e];
+            if (m != 0 && (cls != PROCESSING || m_k[e] == k))
+            {
+                src[static_cast<std::size_t>(static_cast<long long>(e) - costOf(e) + maxCost)] += m;
+                any = true;
+            }
+        }
+        if (!any)
+        {
+            return;
+        }
+        std::vector<double> landed = Convolve(src, m_kernels[k]);
+        for (std::size_t i = 0; i < landed.size(); ++i)
+        {
+            double m = landed[i];
+            if (m == 0)
+            {
+                continue;
+            }
+            std::size_t e2 = Clamp(static_cast<long long>(i) - maxCost);
+            bool active = fromActive ? e2 >= m_lowLevels : e2 >= m_highLevel;
+            auto dest = Destinations(active);
+            out[dest.first * levels + e2] += m * (1 - pArrive);
+            out[dest.second * levels + e2] += m * pArrive;
+        }
+    };
+    auto idleCost = [this](std::size_t e) { return m_idleCost[e]; };
+    auto savingCost = [this](std::size_t e) { return m_savingCost[e]; };
+    auto jobCost = [this](std::size_t e) { return m_jobCost[e]; };
+    run(IDLE, 1, idleCost, true, q);
+    run(SAVING_EMPTY, 1, savingCost, false, 0.0);
+    run(SAVING_HELD, 1, savingCost, false, 1.0);
+    for (unsigned k = 1; k < m_kernels.size(); ++k)
+    {
+        if (std::find(m_k.begin(), m_k.end(), k) != m_k.end())
+        {
+            run(PROCESSING, k, jobCost, true, 1 - std::pow(1 - q, k));
+        }
+    }
+    return out;
+}
+
+std::vector<double>
+SemiMarkovBatteryModel::SolveDirect(double q) const
+{
+    const std::size_t levels = m_n + 1;
+    const std::size_t states = kClasses * levels;
+    std::vector<Eigen::Triplet<double>> t;
+    auto add = [&](std::size_t from, std::size_t to, double p) {
+        if (to != 0) // row 0 is replaced by the normalization
+        {
+            t.emplace_back(static_cast<int>(to), static_cast<int>(from), p);
+        }
+    };
+    for (std::size_t cls = 0; cls < kClasses; ++cls)
+    {
+        for (std::size_t e = 0; e <= m_n; ++e)
+        {
+            std::size_t from = cls * levels + e;
+            unsigned k = cls == PROCESSING ? m_k[e] : 1;
+            long long cost = cls == PROCESSING ? m_jobCost[e]
+                             : cls == IDLE     ? m_idleCost[e]
+                                               : m_savingCost[e];
+            bool fromActive = (cls == IDLE || cls == PROCESSING);
+            double pArrive = cls == IDLE         ? q
+                             : cls == PROCESSING ? 1 - std::pow(1 - q, k)
+                             : cls == SAVING_HELD ? 1.0
+                                                  : 0.0;
+            const auto& kernel = m_kernels[k];
+            // Aggregate kernel mass by landing level (clamping merges tails).
+            std::map<std::size_t, double> landing;
+            for (std::size_t h = 0; h < kernel.size(); ++h)
+            {
+                if (kernel[h] > 0)
+                {
+                    landing[Clamp(static_cast<long long>(e + h) - cost)] += kernel[h];
+                }
+            }
+            for (const auto& [e2, p] : landing)
+            {
+                bool active = fromActive ? e2 >= m_lowLevels : e2 >= m_highLevel;
+                auto dest = Destinations(active);
+                if (pArrive < 1)
+                {
+                    add(from, dest.first * levels + e2, p * (1 - pArrive));
+                }
+                if (pArrive > 0)
+                {
+                    add(from, dest.second * levels + e2, p * pArrive);
+                }
+            }
+            if (from != 0)
+            {
+                t.emplace_back(static_cast<int>(from), static_cast<int>(from), -1.0);
+            }
+        }
+    }
+    for (std::size_t j = 0; j < states; ++j)
+    {
+        t.emplace_back(0, static_cast<int>(j), 1.0);
+    }
+    Eigen::SparseMatrix<double> a(static_cast<int>(states), static_cast<int>(states));
+    a.setFromTriplets(t.begin(), t.end());
+    a.makeCompressed();
+    Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
+    lu.compute(a);
+    if (lu.info() != Eigen::Success)
+    {
+        throw DegenerateChainError(
+            "the battery chain is reducible (more than one closed class of states: e.g. the "
+            "battery empties in power saving and the harvest never lifts it to Ehigh, with and "
+            "without a held job; or nothing is harvested nor consumed, so every level is "
+            "absorbing): no unique stationary distribution");
+    }
+    Eigen::VectorXd b = Eigen::VectorXd::Zero(static_cast<int>(states));
+    b(0) = 1.0;
+    Eigen::VectorXd x = lu.solve(b);
+    std::vector<double> pi(states);
+    for (std::size_t i = 0; i < states; ++i)
+    {
+        pi[i] = x(static_cast<int>(i));
+    }
+    return pi;
+}
+
+std::vector<double>
+SemiMarkovBatteryModel::SolveAggregation(double q) const
+{
+    const std::size_t levels = m_n + 1;
+    const std::size_t states = kClasses * levels;
+    // Coarse blocks of levels, never straddling Elow or Ehigh so that the
+    // hysteresis is constant within a block.
+    std::size_t b = std::max<std::size_t>(1, (levels + 1023) / 1024);
+    std::vector<std::size_t> starts;
+    for (std::size_t e = 0; e <= m_n; e += b)
+    {
+        starts.push_back(e);
+    }
+    for (std::size_t cut : {m_lowLevels, m_highLevel})
+    {
+        if (cut > 0 && cut <= m_n)
+        {
+            starts.push_back(cut);
+        }
+    }
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    const std::size_t nb = starts.size();
+    std::vector<std::size_t> blockOf(levels);
+    for (std::size_t j = 0; j < nb; ++j)
+    {
+        std::size_t end = j + 1 < nb ? starts[j + 1] : levels;
+        for (std::size_t e = starts[j]; e < end; ++e)
+        {
+            blockOf[e] = j;
+        }
+    }
+    auto blockEnd = [&](std::size_t j) { return j + 1 < nb ? starts[j + 1] - 1 : m_n; };
+    // Cumulative kernels for block masses.
+    std::vector<std::vector<double>> cdf(m_kernels.size());
+    for (std::size_t k = 1; k < m_kernels.size(); ++k)
+    {
+        if (!m_kernels[k].empty())
+        {
+            cdf[k].resize(m_kernels[k].size());
+            std::partial_sum(m_kernels[k].begin(), m_kernels[k].end(), cdf[k].begin());
+        }
+    }
+    auto cdfAt = [&](unsigned k, long long h) {
+        if (h < 0)
+        {
+            return 0.0;
+        }
+        const auto& c = cdf[k];
+        return h >= static_cast<long long>(c.size()) ? 1.0 : c[static_cast<std::size_t>(h)];
+    };
+
+    std::vector<double> x(states, 1.0 / states);
+    const std::size_t coarseStates = kClasses * nb;
+    m_iterations = 0;
+    for (unsigned it = 1; it <= kAggregationMaxIterations; ++it)
+    {
+        // Block totals and within-block weights.
+        std::vector<double> blockMass(coarseStates, 0.0);
+        std::vector<double> blockCount(coarseStates, 0.0);
+        for (std::size_t cls = 0; cls < kClasses; ++cls)
+        {
+            for (std::size_t e = 0; e <= m_n; ++e)
+            {
+                blockMass[cls * nb + blockOf[e]] += x[cls * levels + e];
+                blockCount[cls * nb + blockOf[e]] += 1;
+            }
+        }
+        auto weight = [&](std::size_t cls, std::size_t e) {
+            double m = blockMass[cls * nb + blockOf[e]];
+            return m > 0 ? x[cls * levels + e] / m : 1.0 / blockCount[cls * nb + blockOf[e]];
+        };
+        // Coarse chain, transposed, with the normalization in row 0.
+        std::vector<Eigen::Triplet<double>> t;
+        for (std::size_t cls = 0; cls < kClasses; ++cls)
+        {
+            bool fromActive = (cls == IDLE || cls == PROCESSING);
+            for (std::size_t e = 0; e <= m_n; ++e)
+            {
+                double w = weight(cls, e);
+                if (w == 0)
+                {
+                    continue;
+                }
+                unsigned k = cls == PROCESSING ? m_k[e] : 1;
+                long long cost = cls == PROCESSING ? m_jobCost[e]
+                                 : cls == IDLE     ? m_idleCost[e]
+                                                   : m_savingCost[e];
+                double pArrive = cls == IDLE         ? q
+                                 : cls == PROCESSING ? 1 - std::pow(1 - q, k)
+                                 : cls == SAVING_HELD ? 1.0
+                                                      : 0.0;
+                long long base = static_cast<long long>(e) - cost; // landing = base + h
+                long long top = base + static_cast<long long>(m_kernels[k].size()) - 1;
+                std::size_t j0 = blockOf[Clamp(base)];
+                std::size_t j1 = blockOf[Clamp(top)];
+                std::size_t from = cls * nb + blockOf[e];
+                for (std::size_t j = j0; j <= j1; ++j)
+                {
+                    long long lo = j == 0 ? std::numeric_limits<long long>::min() / 4
+                                          : static_cast<long long>(starts[j]);
+                    long long hi = j + 1 == nb ? std::numeric_limits<long long>::max() / 4
+                                               : static_cast<long long>(blockEnd(j));
+                    double p = cdfAt(k, hi - base) - cdfAt(k, lo - 1 - base);
+                    if (p <= 0)
+                    {
+                        continue;
+                    }
+                    bool active = fromActive ? starts[j] >= m_lowLevels : starts[j] >= m_highLevel;
+                    auto dest = Destinations(active);
+                    double mass = w * p;
+                    if (pArrive < 1 && dest.first * nb + j != 0)
+                    {
+                        t.emplace_back(static_cast<int>(dest.first * nb + j), static_cast<int>(from),
+                                       mass * (1 - pArrive));
+                    }
+                    if (pArrive > 0 && dest.second * nb + j != 0)
+                    {
+                        t.emplace_back(static_cast<int>(dest.second * nb + j), static_cast<int>(from),
+                                       mass * pArrive);
+                    }
+                }
+            }
+        }
+        for (std::size_t s = 0; s < coarseStates; ++s)
+        {
+            if (s != 0)
+            {
+                t.emplace_back(static_cast<int>(s), static_cast<int>(s), -1.0);
+            }
+            t.emplace_back(0, static_cast<int>(s), 1.0);
+        }
+        Eigen::SparseMatrix<double> a(static_cast<int>(coarseStates), static_cast<int>(coarseStates));
+        a.setFromTriplets(t.begin(), t.end());
+        a.makeCompressed();
+        Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
+        lu.compute(a);
+        if (lu.info() != Eigen::Success)
+        {
+            throw DegenerateChainError(
+                "the battery chain is reducible (its aggregated chain is singular): no unique "
+                "stationary distribution");
+        }
+        Eigen::VectorXd rhs = Eigen::VectorXd::Zero(static_cast<int>(coarseStates));
+        rhs(0) = 1.0;
+        Eigen::VectorXd xi = lu.solve(rhs);
+        // Disaggregate, then smooth with one step of the fine chain.
+        std::vector<double> z(states);
+        for (std::size_t cls = 0; cls < kClasses; ++cls)
+        {
+            for (std::size_t e = 0; e <= m_n; ++e)
+            {
+                z[cls * levels + e] =
+                    std::max(0.0, xi(static_cast<int>(cls * nb + blockOf[e]))) * weight(cls, e);
+            }
+        }
+        std::vector<double> next = Step(z, q);
+        double sum = std::accumulate(next.begin(), next.end(), 0.0);
+        double diff = 0;
+        for (std::size_t i = 0; i < states; ++i)
+        {
+            next[i] /= sum;
+            diff += std::abs(next[i] - z[i]);
+        }
+        x.swap(next);
+        m_iterations = it;
+        if (diff < kAggregationTolerance)
+        {
+            return x;
+        }
+    }
+    throw DegenerateChainError("the aggregation solver did not converge in " +
+                               std::to_string(kAggregationMaxIterations) +
+                               " iterations (nearly reducible chain?)");
+}
+
+std::vector<double>
+SemiMarkovBatteryModel::StationaryDistribution(double q) const
+{
+    if (!(q >= 0 && q <= 1))
+    {
+        ThrowConfigError("job probability q", FormatValue(q), "must lie in [0, 1]");
+    }
+    double nonzeros = 0;
+    for (std::size_t e = 0; e <= m_n; ++e)
+    {
+        nonzeros += 2.0 * (3 * m_kernels[1].size() + m_kernels[m_k[e]].size());
+    }
+    bool direct = m_solver == "direct" || (m_solver == "auto" && nonzeros <= kDirectNonzerosMax);
+    m_iterations = 0;
+    std::vector<double> pi = direct ? SolveDirect(q) : SolveAggregation(q);
+    double sum = 0;
+    double worstNegative = 0;
+    for (double& p : pi)
+    {
+        if (!std::isfinite(p))
+        {
+            throw DegenerateChainError("the stationary solve produced a non-finite probability "
+                                       "(singular chain)");
+        }
+        worstNegative = std::min(worstNegative, p);
+        p = std::max(p, 0.0);
+        sum += p;
+    }
+    if (worstNegative < -1e-9 || !(sum > 0))
+    {
+        throw DegenerateChainError("the battery chain has no proper stationary distribution "
+                                   "(reducible; most negative entry " +
+                                   FormatValue(worstNegative) + ")");
+    }
+    for (double& p : pi)
+    {
+        p /= sum;
+    }
+    return pi;
+}
+
+ChainMetrics
+SemiMarkovBatteryModel::Metrics(const std::vector<double>& pi, double q) const
+{
+    const std::size_t levels = m_n + 1;
+    double u = m_harvest.GetUnitJ();
+    double time = 0;
+    double energy = 0;
+    double risk = 0;
+    double processing = 0;
+    double processingTime = 0;
+    double saving = 0;
+    double total = 0;
+    for (std::size_t cls = 0; cls < kClasses; ++cls)
+    {
+        for (std::size_t e = 0; e <= m_n; ++e)
+        {
+            double p = pi[cls * levels + e];
+            total += p;
+            double tau = cls == PROCESSING ? m_k[e] : 1.0;
+            time += p * tau;
+            energy += p * tau * e * u;
+            if (e < m_riskLevels)
+            {
+                risk += p * tau;
+            }
+            if (cls == PROCESSING)
+            {
+                processing += p;
+                processingTime += p * tau;
+            }
+            if (cls == SAVING_EMPTY || cls == SAVING_HELD)
+            {
+                saving += p;
+            }
+        }
+    }
+    ChainMetrics m;
+    m.q = q;
+    m.totalProbability = total;
+    m.meanEnergyJ = energy / time;
+    m.risk = risk / time;
+    m.throughput = processing / time;
+    m.savingShare = saving / time;
+    m.kbar = processing > 0 ? processingTime / processing : 0.0;
+    if (m.savingShare > 1 - 1e-12)
+    {
+        throw DegenerateChainError("all stationary mass is in power saving: with this harvest the "
+                                   "battery never reaches Ehigh = " +
+                                   FormatValue(m_spec.GetHighJ()) + " J");
+    }
+    return m;
+}
+
+ChainMetrics
+SemiMarkovBatteryModel::Solve(double q) const
+{
+    return Metrics(StationaryDistribution(q), q);
+}
+
+} // namespace llmedge
+} // namespace ns3
