@@ -44,6 +44,10 @@ if [ ! -f build/.llm-edge-configured ] || ! grep -q "llm-edge" cmake-cache/CMake
 fi
 ./ns3 build
 ./ns3 run "llm-edge-single-device --replications=50 --csv=none"
-for suite in $(./test.py --list 2>/dev/null | awk '/llm-edge/ {print $NF}'); do
+# test.py honours only one -s per call: one call per suite of the module.
+suites=$(./test.py --no-build --list 2>/dev/null | awk '$1 == "unit" && $2 ~ /^llm-edge/ {print $2}')
+[ -n "$suites" ] || { echo "llm-edge: test.py lists no llm-edge suite" >&2; exit 1; }
+for suite in $suites; do
   ./test.py --no-build -s "$suite"
 done
+./test.py --no-build --example=llm-edge-single-device
