@@ -4,9 +4,8 @@
 #include "semi-markov-battery-model.h"
 
 #include "config-error.h"
+#include "stationary-solver.h"
 
-#include <Eigen/Sparse>
-#include <Eigen/SparseLU>
 #include <unsupported/Eigen/FFT>
 
 #include <algorithm>
@@ -87,11 +86,64 @@ Convolve(const std::vector<double>& a, const std::vector<double>& b)
 
 } // namespace
 
+/// Convolutions with the model's kernels: FFT plans (twiddles) and kernel
+/// spectra are computed once per transform size and reused by every step.
+struct SemiMarkovBatteryModel::Convolver
+{
+    Eigen::FFT<double> fft;
+    std::map<std::pair<unsigned, std::size_t>, std::vector<std::complex<double>>> spectra;
+
+    Convolver()
+    {
+        fft.SetFlag(Eigen::FFT<double>::HalfSpectrum);
+    }
+
+    std::vector<double> Apply(const std::vector<double>& src,
+                              unsigned k,
+                              const std::vector<double>& kernel)
+    {
+        if (std::min(src.size(), kernel.size()) <= kDirectConvolutionMax)
+        {
+            return Convolve(src, kernel);
+        }
+        std::size_t n = src.size() + kernel.size() - 1;
+        std::size_t m = 1;
+        while (m < n)
+        {
+            m <<= 1;
+        }
+        auto& spec = spectra[{k, m}];
+        if (spec.empty())
+        {
+            std::vector<double> padded(kernel);
+            padded.resize(m, 0.0);
+            fft.fwd(spec, padded);
+        }
+        std::vector<double> padded(src);
+        padded.resize(m, 0.0);
+        std::vector<std::complex<double>> f;
+        fft.fwd(f, padded);
+        for (std::size_t i = 0; i < f.size(); ++i)
+        {
+            f[i] *= spec[i];
+        }
+        std::vector<double> r;
+        fft.inv(r, f);
+        r.resize(n);
+        for (double& v : r)
+        {
+            v = v > 0 ? v : 0.0; // FFT round-off can dip below zero
+        }
+        return r;
+    }
+};
+
 SemiMarkovBatteryModel::SemiMarkovBatteryModel(const DeviceSpec& spec,
                                                const HarvestPmf& harvest,
                                                double riskThresholdFraction)
     : m_spec(spec),
-      m_harvest(harvest)
+      m_harvest(harvest),
+      m_convolver(std::make_shared<Convolver>())
 {
     m_spec.Validate();
     double u = harvest.GetUnitJ();
@@ -195,16 +247,6 @@ SemiMarkovBatteryModel::Clamp(long long e) const
     return static_cast<std::size_t>(std::min<long long>(e, static_cast<long long>(m_n)));
 }
 
-// What one state does: its shift (minus the energy drawn), its kernel
-// (slots of harvest), where mass lands by class, and with which probability.
-struct SemiMarkovBatteryModel::Flow
-{
-    long long shift;
-    unsigned k;
-    bool fromActive;  // hysteresis rule: active -> saving below Elow; else saving -> active at Ehigh
-    double pArrival;  // probability that Q' = 1
-};
-
 namespace
 {
 
@@ -247,7 +289,22 @@ SemiMarkovBatteryModel::Step(const std::vector<double>& pi, double q) const
         {
             return;
         }
-        std::vector<double> landed = Convolve(src, m_kernels[k]);
+        // Convolve only the occupied stretch: a class or a mode often covers
+        // a fraction of the levels (power saving lives below Ehigh, each
+        // dynamic mode in its band), which shrinks the transforms.
+        std::size_t first = 0;
+        while (src[first] == 0)
+        {
+            ++first;
+        }
+        std::size_t last = src.size() - 1;
+        while (src[last] == 0)
+        {
+            --last;
+        }
+        std::vector<double> part(src.begin() + static_cast<std::ptrdiff_t>(first),
+                                 src.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+        std::vector<double> landed = m_convolver->Apply(part, k, m_kernels[k]);
         for (std::size_t i = 0; i < landed.size(); ++i)
         {
             double m = landed[i];
@@ -255,7 +312,7 @@ SemiMarkovBatteryModel::Step(const std::vector<double>& pi, double q) const
             {
                 continue;
             }
-            std::size_t e2 = Clamp(static_cast<long long>(i) - maxCost);
+            std::size_t e2 = Clamp(static_cast<long long>(i + first) - maxCost);
             bool active = fromActive ? e2 >= m_lowLevels : e2 >= m_highLevel;
             auto dest = Destinations(active);
             out[dest.first * levels + e2] += m * (1 - pArrive);
@@ -282,14 +339,7 @@ std::vector<double>
 SemiMarkovBatteryModel::SolveDirect(double q) const
 {
     const std::size_t levels = m_n + 1;
-    const std::size_t states = kClasses * levels;
-    std::vector<Eigen::Triplet<double>> t;
-    auto add = [&](std::size_t from, std::size_t to, double p) {
-        if (to != 0) // row 0 is replaced by the normalization
-        {
-            t.emplace_back(static_cast<int>(to), static_cast<int>(from), p);
-        }
-    };
+    std::vector<Transition> t;
     for (std::size_t cls = 0; cls < kClasses; ++cls)
     {
         for (std::size_t e = 0; e <= m_n; ++e)
@@ -318,47 +368,18 @@ SemiMarkovBatteryModel::SolveDirect(double q) const
             {
                 bool active = fromActive ? e2 >= m_lowLevels : e2 >= m_highLevel;
                 auto dest = Destinations(active);
-                if (pArrive < 1)
+                if (pArrive < 1 && p * (1 - pArrive) > 0)
                 {
-                    add(from, dest.first * levels + e2, p * (1 - pArrive));
+                    t.push_back({from, dest.first * levels + e2, p * (1 - pArrive)});
                 }
-                if (pArrive > 0)
+                if (pArrive > 0 && p * pArrive > 0)
                 {
-                    add(from, dest.second * levels + e2, p * pArrive);
+                    t.push_back({from, dest.second * levels + e2, p * pArrive});
                 }
-            }
-            if (from != 0)
-            {
-                t.emplace_back(static_cast<int>(from), static_cast<int>(from), -1.0);
             }
         }
     }
-    for (std::size_t j = 0; j < states; ++j)
-    {
-        t.emplace_back(0, static_cast<int>(j), 1.0);
-    }
-    Eigen::SparseMatrix<double> a(static_cast<int>(states), static_cast<int>(states));
-    a.setFromTriplets(t.begin(), t.end());
-    a.makeCompressed();
-    Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
-    lu.compute(a);
-    if (lu.info() != Eigen::Success)
-    {
-        throw DegenerateChainError(
-            "the battery chain is reducible (more than one closed class of states: e.g. the "
-            "battery empties in power saving and the harvest never lifts it to Ehigh, with and "
-            "without a held job; or nothing is harvested nor consumed, so every level is "
-            "absorbing): no unique stationary distribution");
-    }
-    Eigen::VectorXd b = Eigen::VectorXd::Zero(static_cast<int>(states));
-    b(0) = 1.0;
-    Eigen::VectorXd x = lu.solve(b);
-    std::vector<double> pi(states);
-    for (std::size_t i = 0; i < states; ++i)
-    {
-        pi[i] = x(static_cast<int>(i));
-    }
-    return pi;
+    return SolveStationary(kClasses * levels, t);
 }
 
 std::vector<double>
@@ -416,6 +437,7 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
     std::vector<double> x(states, 1.0 / states);
     const std::size_t coarseStates = kClasses * nb;
     m_iterations = 0;
+    std::size_t coarsePin = 0;
     for (unsigned it = 1; it <= kAggregationMaxIterations; ++it)
     {
         // Block totals and within-block weights.
@@ -433,80 +455,80 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
             double m = blockMass[cls * nb + blockOf[e]];
             return m > 0 ? x[cls * levels + e] / m : 1.0 / blockCount[cls * nb + blockOf[e]];
         };
-        // Coarse chain, transposed, with the normalization in row 0.
-        std::vector<Eigen::Triplet<double>> t;
+        // Coarse chain over (class, block). Entries of one source block are
+        // accumulated in a scratch row and emitted once, so the list stays
+        // as small as the coarse chain.
+        std::vector<Transition> t;
+        std::vector<double> row(coarseStates, 0.0);
+        std::vector<std::size_t> touched;
+        auto flush = [&](std::size_t from) {
+            for (std::size_t to : touched)
+            {
+                if (row[to] > 0)
+                {
+                    t.push_back({from, to, row[to]});
+                }
+                row[to] = 0.0;
+            }
+            touched.clear();
+        };
+        auto accumulate = [&](std::size_t to, double p) {
+            if (p <= 0)
+            {
+                return;
+            }
+            if (row[to] == 0.0)
+            {
+                touched.push_back(to);
+            }
+            row[to] += p;
+        };
         for (std::size_t cls = 0; cls < kClasses; ++cls)
         {
             bool fromActive = (cls == IDLE || cls == PROCESSING);
             for (std::size_t e = 0; e <= m_n; ++e)
             {
-                double w = weight(cls, e);
-                if (w == 0)
-                {
-                    continue;
-                }
-                unsigned k = cls == PROCESSING ? m_k[e] : 1;
-                long long cost = cls == PROCESSING ? m_jobCost[e]
-                                 : cls == IDLE     ? m_idleCost[e]
-                                                   : m_savingCost[e];
-                double pArrive = cls == IDLE         ? q
-                                 : cls == PROCESSING ? 1 - std::pow(1 - q, k)
-                                 : cls == SAVING_HELD ? 1.0
-                                                      : 0.0;
-                long long base = static_cast<long long>(e) - cost; // landing = base + h
-                long long top = base + static_cast<long long>(m_kernels[k].size()) - 1;
-                std::size_t j0 = blockOf[Clamp(base)];
-                std::size_t j1 = blockOf[Clamp(top)];
                 std::size_t from = cls * nb + blockOf[e];
-                for (std::size_t j = j0; j <= j1; ++j)
+                double w = weight(cls, e);
+                if (w > 0)
                 {
-                    long long lo = j == 0 ? std::numeric_limits<long long>::min() / 4
-                                          : static_cast<long long>(starts[j]);
-                    long long hi = j + 1 == nb ? std::numeric_limits<long long>::max() / 4
-                                               : static_cast<long long>(blockEnd(j));
-                    double p = cdfAt(k, hi - base) - cdfAt(k, lo - 1 - base);
-                    if (p <= 0)
+                    unsigned k = cls == PROCESSING ? m_k[e] : 1;
+                    long long cost = cls == PROCESSING ? m_jobCost[e]
+                                     : cls == IDLE     ? m_idleCost[e]
+                                                       : m_savingCost[e];
+                    double pArrive = cls == IDLE         ? q
+                                     : cls == PROCESSING ? 1 - std::pow(1 - q, k)
+                                     : cls == SAVING_HELD ? 1.0
+                                                          : 0.0;
+                    long long base = static_cast<long long>(e) - cost; // landing = base + h
+                    long long top = base + static_cast<long long>(m_kernels[k].size()) - 1;
+                    std::size_t j0 = blockOf[Clamp(base)];
+                    std::size_t j1 = blockOf[Clamp(top)];
+                    for (std::size_t j = j0; j <= j1; ++j)
                     {
-                        continue;
+                        long long lo = j == 0 ? std::numeric_limits<long long>::min() / 4
+                                              : static_cast<long long>(starts[j]);
+                        long long hi = j + 1 == nb ? std::numeric_limits<long long>::max() / 4
+                                                   : static_cast<long long>(blockEnd(j));
+                        double p = w * (cdfAt(k, hi - base) - cdfAt(k, lo - 1 - base));
+                        bool active =
+                            fromActive ? starts[j] >= m_lowLevels : starts[j] >= m_highLevel;
+                        auto dest = Destinations(active);
+                        accumulate(dest.first * nb + j, p * (1 - pArrive));
+                        accumulate(dest.second * nb + j, p * pArrive);
                     }
-                    bool active = fromActive ? starts[j] >= m_lowLevels : starts[j] >= m_highLevel;
-                    auto dest = Destinations(active);
-                    double mass = w * p;
-                    if (pArrive < 1 && dest.first * nb + j != 0)
-                    {
-                        t.emplace_back(static_cast<int>(dest.first * nb + j), static_cast<int>(from),
-                                       mass * (1 - pArrive));
-                    }
-                    if (pArrive > 0 && dest.second * nb + j != 0)
-                    {
-                        t.emplace_back(static_cast<int>(dest.second * nb + j), static_cast<int>(from),
-                                       mass * pArrive);
-                    }
+                }
+                if (e == m_n || blockOf[e + 1] != blockOf[e])
+                {
+                    flush(from);
                 }
             }
         }
-        for (std::size_t s = 0; s < coarseStates; ++s)
-        {
-            if (s != 0)
-            {
-                t.emplace_back(static_cast<int>(s), static_cast<int>(s), -1.0);
-            }
-            t.emplace_back(0, static_cast<int>(s), 1.0);
-        }
-        Eigen::SparseMatrix<double> a(static_cast<int>(coarseStates), static_cast<int>(coarseStates));
-        a.setFromTriplets(t.begin(), t.end());
-        a.makeCompressed();
-        Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
-        lu.compute(a);
-        if (lu.info() != Eigen::Success)
-        {
-            throw DegenerateChainError(
-                "the battery chain is reducible (its aggregated chain is singular): no unique "
-                "stationary distribution");
-        }
-        Eigen::VectorXd rhs = Eigen::VectorXd::Zero(static_cast<int>(coarseStates));
-        rhs(0) = 1.0;
-        Eigen::VectorXd xi = lu.solve(rhs);
+        // The first coarse solve checks reducibility and finds a probable pin;
+        // later ones reuse the previous solution's most probable state.
+        std::vector<double> xi = it == 1 ? SolveStationary(coarseStates, t)
+                                         : SolveStationaryPinned(coarseStates, t, coarsePin);
+        coarsePin = static_cast<std::size_t>(std::max_element(xi.begin(), xi.end()) - xi.begin());
         // Disaggregate, then smooth with one step of the fine chain.
         std::vector<double> z(states);
         for (std::size_t cls = 0; cls < kClasses; ++cls)
@@ -514,7 +536,7 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
             for (std::size_t e = 0; e <= m_n; ++e)
             {
                 z[cls * levels + e] =
-                    std::max(0.0, xi(static_cast<int>(cls * nb + blockOf[e]))) * weight(cls, e);
+                    xi[cls * nb + blockOf[e]] * weight(cls, e);
             }
         }
         std::vector<double> next = Step(z, q);

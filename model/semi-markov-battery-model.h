@@ -8,6 +8,7 @@
 #include "harvest-pmf.h"
 
 #include <cstddef>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -124,7 +125,7 @@ class SemiMarkovBatteryModel
     unsigned GetLastIterations() const;
 
   private:
-    struct Flow;
+    struct Convolver; // FFT plans and kernel spectra, kept across solves
     std::vector<double> SolveDirect(double q) const;
     std::vector<double> SolveAggregation(double q) const;
     ChainMetrics Metrics(const std::vector<double>& pi, double q) const;
@@ -144,6 +145,7 @@ class SemiMarkovBatteryModel
     double m_quantErrorJ{0};
     std::string m_solver{"auto"};
     mutable unsigned m_iterations{0};
+    std::shared_ptr<Convolver> m_convolver; ///< shared by copies; not thread-safe
 };
 
 } // namespace llmedge

@@ -1,0 +1,274 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "stationary-solver.h"
+
+#include "config-error.h"
+#include "semi-markov-battery-model.h"
+
+#include <Eigen/Sparse>
+#include <Eigen/SparseLU>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+namespace
+{
+
+/// Strongly connected components (iterative Tarjan); returns component ids.
+std::vector<std::size_t>
+Components(std::size_t n,
+           const std::vector<std::size_t>& start,
+           const std::vector<std::size_t>& adj,
+           std::size_t& count)
+{
+    const std::size_t none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> index(n, none);
+    std::vector<std::size_t> low(n, 0);
+    std::vector<std::size_t> comp(n, none);
+    std::vector<bool> onStack(n, false);
+    std::vector<std::size_t> stack;
+    std::vector<std::pair<std::size_t, std::size_t>> call; // (node, next edge)
+    std::size_t counter = 0;
+    count = 0;
+    for (std::size_t root = 0; root < n; ++root)
+    {
+        if (index[root] != none)
+        {
+            continue;
+        }
+        call.emplace_back(root, start[root]);
+        index[root] = low[root] = counter++;
+        stack.push_back(root);
+        onStack[root] = true;
+        while (!call.empty())
+        {
+            auto& [v, edge] = call.back();
+            if (edge < start[v + 1])
+            {
+                std::size_t w = adj[edge++];
+                if (index[w] == none)
+                {
+                    index[w] = low[w] = counter++;
+                    stack.push_back(w);
+                    onStack[w] = true;
+                    call.emplace_back(w, start[w]);
+                }
+                else if (onStack[w])
+                {
+                    low[v] = std::min(low[v], index[w]);
+                }
+                continue;
+            }
+            if (low[v] == index[v])
+            {
+                std::size_t w;
+                do
+                {
+                    w = stack.back();
+                    stack.pop_back();
+                    onStack[w] = false;
+                    comp[w] = count;
+                } while (w != v);
+                ++count;
+            }
+            std::size_t done = v;
+            call.pop_back();
+            if (!call.empty())
+            {
+                std::size_t parent = call.back().first;
+                low[parent] = std::min(low[parent], low[done]);
+            }
+        }
+    }
+    return comp;
+}
+
+/// Solve P^T x = x with x[pin] = 1 (the pin's own equation dropped).
+std::vector<double>
+SolvePinned(std::size_t states, const std::vector<Transition>& transitions, std::size_t pin)
+{
+    const std::size_t m = states - 1;
+    auto reduced = [pin](std::size_t i) { return i < pin ? i : i - 1; };
+    std::vector<Eigen::Triplet<double>> a;
+    a.reserve(transitions.size() + m);
+    Eigen::VectorXd rhs = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(m));
+    for (const auto& t : transitions)
+    {
+        if (t.to == pin)
+        {
+            continue;
+        }
+        if (t.from == pin)
+        {
+            rhs(static_cast<Eigen::Index>(reduced(t.to))) -= t.p;
+        }
+        else
+        {
+            a.emplace_back(static_cast<int>(reduced(t.to)), static_cast<int>(reduced(t.from)), t.p);
+        }
+    }
+    for (std::size_t i = 0; i < m; ++i)
+    {
+        a.emplace_back(static_cast<int>(i), static_cast<int>(i), -1.0);
+    }
+    std::vector<double> x(states, 0.0);
+    x[pin] = 1.0;
+    if (m == 0)
+    {
+        return x;
+    }
+    Eigen::SparseMatrix<double> mat(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m));
+    mat.setFromTriplets(a.begin(), a.end());
+    mat.makeCompressed();
+    Eigen::SparseLU<Eigen::SparseMatrix<double>> lu;
+    lu.compute(mat);
+    if (lu.info() != Eigen::Success)
+    {
+        throw DegenerateChainError("the stationary system is singular (" + lu.lastErrorMessage() + ")");
+    }
+    Eigen::VectorXd y = lu.solve(rhs);
+    for (std::size_t i = 0; i < m; ++i)
+    {
+        x[i < pin ? i : i + 1] = y(static_cast<Eigen::Index>(i));
+    }
+    return x;
+}
+
+} // namespace
+
+std::vector<double>
+SolveStationary(std::size_t states, const std::vector<Transition>& transitions)
+{
+    if (states == 0)
+    {
+        throw ConfigError("a Markov chain needs at least one state");
+    }
+    // Graph in compressed rows for the component search.
+    std::vector<std::size_t> start(states + 1, 0);
+    for (const auto& t : transitions)
+    {
+        if (t.from >= states || t.to >= states || !(t.p > 0) || !std::isfinite(t.p))
+        {
+            throw ConfigError("invalid transition " + std::to_string(t.from) + " -> " +
+                              std::to_string(t.to) + " with probability " + FormatValue(t.p));
+        }
+        ++start[t.from + 1];
+    }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::size_t> adj(transitions.size());
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (const auto& t : transitions)
+    {
+        adj[fill[t.from]++] = t.to;
+    }
+    std::size_t count = 0;
+    std::vector<std::size_t> comp = Components(states, start, adj, count);
+    std::vector<bool> leaves(count, false);
+    for (std::size_t v = 0; v < states; ++v)
+    {
+        for (std::size_t e = start[v]; e < start[v + 1]; ++e)
+        {
+            if (comp[adj[e]] != comp[v])
+            {
+                leaves[comp[v]] = true;
+            }
+        }
+    }
+    std::size_t closed = 0;
+    std::size_t pin = 0;
+    for (std::size_t v = states; v-- > 0;)
+    {
+        if (!leaves[comp[v]])
+        {
+            pin = v;
+        }
+    }
+    for (std::size_t c = 0; c < count; ++c)
+    {
+        closed += leaves[c] ? 0 : 1;
+    }
+    if (closed != 1)
+    {
+        throw DegenerateChainError(
+            "the battery chain is reducible (" + std::to_string(closed) +
+            " closed classes of states: e.g. the battery empties in power saving and the harvest "
+            "never lifts it to Ehigh, with and without a held job; or nothing is harvested nor "
+            "consumed, so every level is absorbing): no unique stationary distribution");
+    }
+    // P^T x = x with x[pin] = 1: drop the pin's equation and unknown. This
+    // keeps the LU factors as sparse as the chain (a dense normalization row
+    // would not). The pin must be a probable state: pinning a state of
+    // probability 1e-200 scales the others to 1e200 and the solve drowns in
+    // round-off. Candidates: the most probable state after a few power steps
+    // from the uniform distribution, then the most probable state of each
+    // solve; a solve is accepted when the pin is within 1e-3 of the maximum.
+    std::vector<double> est(states, 1.0 / static_cast<double>(states));
+    for (int it = 0; it < 32; ++it)
+    {
+        std::vector<double> next(states, 0.0);
+        for (const auto& t : transitions)
+        {
+            next[t.to] += est[t.from] * t.p;
+        }
+        est.swap(next);
+    }
+    std::size_t bestEst = pin;
+    for (std::size_t v = 0; v < states; ++v)
+    {
+        if (!leaves[comp[v]] && est[v] > est[bestEst])
+        {
+            bestEst = v;
+        }
+    }
+    pin = bestEst;
+    return SolveStationaryPinned(states, transitions, pin);
+}
+
+std::vector<double>
+SolveStationaryPinned(std::size_t states, const std::vector<Transition>& transitions, std::size_t pin)
+{
+    std::vector<double> x;
+    for (int pass = 0; pass < 4; ++pass)
+    {
+        x = SolvePinned(states, transitions, pin);
+        std::size_t best = static_cast<std::size_t>(std::max_element(x.begin(), x.end()) - x.begin());
+        if (x[pin] >= 1e-3 * x[best])
+        {
+            break;
+        }
+        pin = best;
+    }
+    double sum = 0;
+    double worst = 0;
+    for (double& v : x)
+    {
+        if (!std::isfinite(v))
+        {
+            throw DegenerateChainError("the stationary solve produced a non-finite probability");
+        }
+        worst = std::min(worst, v);
+        v = std::max(v, 0.0); // round-off on transient states
+        sum += v;
+    }
+    if (worst < -1e-9 * sum)
+    {
+        throw DegenerateChainError("the stationary solve is numerically unreliable (an entry of " +
+                                   FormatValue(worst / sum) + " after normalization)");
+    }
+    for (double& v : x)
+    {
+        v /= sum;
+    }
+    return x;
+}
+
+} // namespace llmedge
+} // namespace ns3
