@@ -8,7 +8,15 @@ bash "$root/scripts/install-deps.sh"
 LLM_EDGE_BUILD="$root/build-release" bash "$root/scripts/build-standalone.sh" Release >/dev/null
 mkdir -p "$results"
 cd "$results"
-echo "== Fig. 2a: one device, fixed and dynamic power modes"
-"$root/build-release/examples/llm-edge-single-device" --csv="$results/fig2a.csv"
+bin="$root/build-release/examples"
+plot="/usr/bin/python3 $root/examples/llm-edge-plots.py"   # Debian's python3-matplotlib
+
+echo "== Fig. 2a: one device, fixed and dynamic power modes (simulation)"
+"$bin/llm-edge-single-device" --csv="$results/fig2a.csv"
+$plot fig2a "$results/fig2a.csv" "$results/fig2a.png"
+echo
+echo "== Fig. 2b: downtime risk vs job rate and q_lim (semi-Markov model)"
+"$bin/llm-edge-fig2b" --riskCsv="$results/fig2b-risk.csv" --qlimCsv="$results/fig2b-qlim.csv"
+$plot fig2b "$results/fig2b-risk.csv" "$results/fig2b-qlim.csv" "$results/fig2b.png"
 echo
 echo "Results in $results"
