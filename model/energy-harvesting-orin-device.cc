@@ -153,8 +153,12 @@ EnergyHarvestingOrinDevice::GetNode() const
 }
 
 void
-EnergyHarvestingOrinDevice::BuildSpec()
+EnergyHarvestingOrinDevice::BuildSpec() const
 {
+    if (m_specBuilt)
+    {
+        return;
+    }
     NS_ABORT_MSG_IF(!m_battery, "EnergyHarvestingOrinDevice: no energy source set");
     try
     {
@@ -181,6 +185,7 @@ EnergyHarvestingOrinDevice::BuildSpec()
                              "the device and its harvester must use the same slot");
         }
         m_spec = std::move(spec);
+        m_specBuilt = true;
     }
     catch (const ConfigError& e)
     {
@@ -386,6 +391,7 @@ EnergyHarvestingOrinDevice::GetCurrentMode() const
 const DeviceSpec&
 EnergyHarvestingOrinDevice::GetSpec() const
 {
+    BuildSpec();
     return m_spec;
 }
 

@@ -117,7 +117,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     std::size_t GetCurrentModeIndex() const;
     /// \return the current power mode
     const PowerMode& GetCurrentMode() const;
-    /// \return the validated specification (after initialization)
+    /// \return the validated specification (built from the attributes on first use)
     const DeviceSpec& GetSpec() const;
     /// \return "Slotted" or "Continuous"
     const std::string& GetAccounting() const;
@@ -159,7 +159,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     void DoDispose() override;
     double DoGetCurrentA() const override;
 
-    void BuildSpec();
+    void BuildSpec() const;
     void SetState(State s);
     void Refuse(uint64_t jobId, Refusal r);
     void SelectMode();
@@ -185,8 +185,9 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     double m_lowFraction;       ///< Elow / Emax
     double m_highFraction;      ///< Ehigh / Emax
 
-    DeviceSpec m_spec;          ///< validated parameters
-    bool m_slotted{true};       ///< accounting mode
+    mutable DeviceSpec m_spec;     ///< validated parameters
+    mutable bool m_specBuilt{false}; ///< m_spec built from the attributes
+    mutable bool m_slotted{true};  ///< accounting mode
     bool m_started{false};      ///< initialized
     Ptr<CappedBatteryEnergySource> m_battery; ///< battery
     Ptr<SlotEnergyHarvester> m_harvester;     ///< harvester

@@ -1,0 +1,340 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "semi-markov-scheduler.h"
+
+#include "config-error.h"
+#include "random-slot-harvester.h"
+
+#include "ns3/double.h"
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/string.h"
+#include "ns3/trace-source-accessor.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("SemiMarkovScheduler");
+
+namespace llmedge
+{
+
+NS_OBJECT_ENSURE_REGISTERED(SemiMarkovScheduler);
+
+namespace
+{
+
+/// Rate limits depend only on the chain's inputs: cache them process-wide so
+/// that replications re-creating identical devices solve each chain once.
+std::map<std::string, RateLimit>&
+GlobalLimitCache()
+{
+    static std::map<std::string, RateLimit> cache;
+    return cache;
+}
+
+std::string
+Fingerprint(const DeviceSpec& s, const HarvestPmf& f, double riskLimit, double eth)
+{
+    std::ostringstream os;
+    os.precision(17);
+    os << s.capacityJ << '|' << s.lowFraction << '|' << s.highFraction << '|' << s.slotS << '|'
+       << s.policy.Describe(s.modes) << '|' << riskLimit << '|' << eth << '|' << f.GetUnitJ();
+    for (const auto& m : s.modes.GetModes())
+    {
+        os << '|' << m.name << ',' << m.timePerJobS << ',' << m.energyPerJobJ << ','
+           << m.idlePowerW << ',' << m.savingPowerW;
+    }
+    for (double p : f.GetProbabilities())
+    {
+        os << ';' << p;
+    }
+    return os.str();
+}
+
+} // namespace
+
+TypeId
+SemiMarkovScheduler::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::llmedge::SemiMarkovScheduler")
+            .SetParent<Object>()
+            .SetGroupName("LlmEdge")
+            .AddConstructor<SemiMarkovScheduler>()
+            .AddAttribute("Policy",
+                          "\"uniform\", \"long-term\" (Eq. 6) or \"adaptive\" (Algorithm 1).",
+                          StringValue("long-term"),
+                          MakeStringAccessor(&SemiMarkovScheduler::m_policy),
+                          MakeStringChecker())
+            .AddAttribute("RiskLimit",
+                          "xi_lim of Eq. 5, in (0, 1). Paper: 0.01.",
+                          DoubleValue(0.01),
+                          MakeDoubleAccessor(&SemiMarkovScheduler::m_riskLimit),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("EnergyUnitJ",
+                          "Energy unit u of the devices' chains, J (their capacity must be a "
+                          "multiple).",
+                          DoubleValue(100.0),
+                          MakeDoubleAccessor(&SemiMarkovScheduler::m_unitJ),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("RiskThresholdFraction",
+                          "Eth / capacity of the risk (Eq. 3); negative: each device's Elow.",
+                          DoubleValue(-1.0),
+                          MakeDoubleAccessor(&SemiMarkovScheduler::m_ethFraction),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("Alpha",
+                          "alpha of Algorithm 1 (z = alpha / N_l); negative: the number of the "
+                          "layer's devices in the critical mode.",
+                          DoubleValue(-1.0),
+                          MakeDoubleAccessor(&SemiMarkovScheduler::m_alpha),
+                          MakeDoubleChecker<double>())
+            .AddTraceSource("Decision",
+                            "A selection: (layer, chosen device or null when none available).",
+                            MakeTraceSourceAccessor(&SemiMarkovScheduler::m_decisionTrace),
+                            "ns3::llmedge::SemiMarkovScheduler::DecisionCallback");
+    return tid;
+}
+
+SemiMarkovScheduler::SemiMarkovScheduler()
+    : m_policy("long-term"),
+      m_riskLimit(0.01),
+      m_unitJ(100.0),
+      m_ethFraction(-1.0),
+      m_alpha(-1.0),
+      m_rng(CreateObject<UniformRandomVariable>())
+{
+    NS_LOG_FUNCTION(this);
+}
+
+SemiMarkovScheduler::~SemiMarkovScheduler() = default;
+
+void
+SemiMarkovScheduler::DoDispose()
+{
+    m_layers.clear();
+    m_pmfs.clear();
+    m_limits.clear();
+    Object::DoDispose();
+}
+
+uint32_t
+SemiMarkovScheduler::AddLayer(const std::vector<Ptr<EnergyHarvestingOrinDevice>>& devices)
+{
+    if (m_policy != "uniform" && m_policy != "long-term" && m_policy != "adaptive")
+    {
+        NS_FATAL_ERROR("SemiMarkovScheduler: invalid Policy = '"
+                       << m_policy << "': expected uniform, long-term or adaptive");
+    }
+    NS_ABORT_MSG_IF(devices.empty(), "SemiMarkovScheduler: a layer needs at least one device");
+    for (const auto& d : devices)
+    {
+        NS_ABORT_MSG_IF(!d, "SemiMarkovScheduler: null device in layer " << m_layers.size());
+    }
+    m_layers.push_back(devices);
+    return static_cast<uint32_t>(m_layers.size() - 1);
+}
+
+uint32_t
+SemiMarkovScheduler::GetNLayers() const
+{
+    return static_cast<uint32_t>(m_layers.size());
+}
+
+const std::vector<Ptr<EnergyHarvestingOrinDevice>>&
+SemiMarkovScheduler::GetLayer(uint32_t layer) const
+{
+    NS_ABORT_MSG_IF(layer >= m_layers.size(), "SemiMarkovScheduler: no layer " << layer);
+    return m_layers[layer];
+}
+
+const std::string&
+SemiMarkovScheduler::GetPolicy() const
+{
+    return m_policy;
+}
+
+int64_t
+SemiMarkovScheduler::AssignStreams(int64_t stream)
+{
+    m_rng->SetStream(stream);
+    return 1;
+}
+
+void
+SemiMarkovScheduler::SetHarvestPmf(Ptr<EnergyHarvestingOrinDevice> device, const HarvestPmf& pmf)
+{
+    m_pmfs[PeekPointer(device)] = pmf;
+    m_limits.erase(PeekPointer(device));
+}
+
+HarvestPmf
+SemiMarkovScheduler::PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const
+{
+    auto it = m_pmfs.find(PeekPointer(device));
+    if (it != m_pmfs.end())
+    {
+        return it->second;
+    }
+    Ptr<RandomSlotHarvester> h = DynamicCast<RandomSlotHarvester>(device->GetHarvester());
+    Ptr<RandomVariableStream> rv = h ? h->GetSlotEnergyVariable() : nullptr;
+    if (auto u = DynamicCast<UniformRandomVariable>(rv))
+    {
+        return HarvestPmf::FromUniform(u->GetMin(), u->GetMax(), m_unitJ);
+    }
+    if (auto c = DynamicCast<ConstantRandomVariable>(rv))
+    {
+        return HarvestPmf::FromUniform(c->GetConstant(), c->GetConstant(), m_unitJ);
+    }
+    NS_FATAL_ERROR("SemiMarkovScheduler: cannot derive the harvest pmf of the device on node "
+                   << (device->GetNode() ? static_cast<int>(device->GetNode()->GetId()) : -1)
+                   << " (its harvester is not a RandomSlotHarvester drawing from a uniform or "
+                      "constant variable): call SetHarvestPmf");
+}
+
+const RateLimit&
+SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
+{
+    auto it = m_limits.find(PeekPointer(device));
+    if (it != m_limits.end())
+    {
+        return it->second;
+    }
+    try
+    {
+        const DeviceSpec& spec = device->GetSpec();
+        HarvestPmf pmf = PmfOf(device);
+        std::string key = Fingerprint(spec, pmf, m_riskLimit, m_ethFraction);
+        auto& cache = GlobalLimitCache();
+        auto c = cache.find(key);
+        if (c == cache.end())
+        {
+            SemiMarkovBatteryModel model(spec, pmf, m_ethFraction);
+            c = cache.emplace(key, ComputeRateLimit(model, m_riskLimit)).first;
+        }
+        return m_limits.emplace(PeekPointer(device), c->second).first->second;
+    }
+    catch (const ConfigError& e)
+    {
+        NS_FATAL_ERROR("SemiMarkovScheduler: " << e.what());
+    }
+    catch (const DegenerateChainError& e)
+    {
+        NS_FATAL_ERROR("SemiMarkovScheduler: the battery chain of the device on node "
+                       << (device->GetNode() ? static_cast<int>(device->GetNode()->GetId()) : -1)
+                       << " is degenerate: " << e.what());
+    }
+}
+
+std::vector<double>
+SemiMarkovScheduler::Weights(uint32_t layer)
+{
+    const auto& devices = GetLayer(layer);
+    std::size_t n = devices.size();
+    std::vector<double> w(n, 1.0);
+    if (m_policy != "uniform")
+    {
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            w[i] = GetRateLimit(devices[i]).qlim;
+        }
+        double sum = 0;
+        for (double v : w)
+        {
+            sum += v;
+        }
+        for (double& v : w)
+        {
+            v = sum > 0 ? v / sum : 1.0 / n; // all q_lim 0: no information, fall back to uniform
+        }
+    }
+    if (m_policy == "adaptive")
+    {
+        std::vector<bool> critical(n);
+        double inCritical = 0;
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            const DeviceSpec& s = devices[i]->GetSpec();
+            critical[i] = devices[i]->GetCurrentModeIndex() == s.policy.Select(0.0);
+            inCritical += critical[i] ? 1 : 0;
+        }
+        double alpha = m_alpha >= 0 ? m_alpha : inCritical;
+        double z = alpha / static_cast<double>(n);
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            if (critical[i])
+            {
+                w[i] *= z;
+            }
+        }
+    }
+    return w;
+}
+
+std::vector<double>
+SemiMarkovScheduler::GetProbabilities(uint32_t layer)
+{
+    const auto& devices = GetLayer(layer);
+    std::vector<double> w = Weights(layer);
+    double sum = 0;
+    for (std::size_t i = 0; i < w.size(); ++i)
+    {
+        if (!devices[i]->IsAvailable())
+        {
+            w[i] = 0;
+        }
+        sum += w[i];
+    }
+    if (sum <= 0)
+    {
+        // Available devices whose weights are all 0 (q_lim 0, or alpha 0):
+        // still serve the job, uniformly among them.
+        for (std::size_t i = 0; i < w.size(); ++i)
+        {
+            w[i] = devices[i]->IsAvailable() ? 1.0 : 0.0;
+            sum += w[i];
+        }
+    }
+    for (double& v : w)
+    {
+        v = sum > 0 ? v / sum : 0.0;
+    }
+    return w;
+}
+
+Ptr<EnergyHarvestingOrinDevice>
+SemiMarkovScheduler::Select(uint32_t layer)
+{
+    std::vector<double> p = GetProbabilities(layer);
+    const auto& devices = GetLayer(layer);
+    double u = m_rng->GetValue();
+    double acc = 0;
+    Ptr<EnergyHarvestingOrinDevice> chosen;
+    std::size_t last = p.size();
+    for (std::size_t i = 0; i < p.size(); ++i)
+    {
+        if (p[i] <= 0)
+        {
+            continue;
+        }
+        last = i;
+        acc += p[i];
+        if (u < acc)
+        {
+            chosen = devices[i];
+            break;
+        }
+    }
+    if (!chosen && last < p.size())
+    {
+        chosen = devices[last]; // u within rounding of 1
+    }
+    m_decisionTrace(layer, chosen);
+    return chosen;
+}
+
+} // namespace llmedge
+} // namespace ns3

@@ -1,0 +1,125 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_SEMI_MARKOV_SCHEDULER_H
+#define LLM_EDGE_SEMI_MARKOV_SCHEDULER_H
+
+#include "energy-harvesting-orin-device.h"
+#include "harvest-pmf.h"
+#include "rate-limit.h"
+
+#include "ns3/object.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief Picks the device of a layer that runs a job's next block (paper
+ * Sec. IV; Algorithm 1). Not an ns3::Scheduler (the event scheduler).
+ *
+ * Layers are groups of devices holding the same blocks. Among the devices of
+ * a layer that are available now (active, with a free pending slot) it draws
+ * one with probability proportional to a weight:
+ * - "uniform": equal weights;
+ * - "long-term" (Eq. 6): r_i = qlim_i / sum_j qlim_j, each device's qlim
+ *   (Eq. 5) from its own semi-Markov chain, computed once and cached;
+ * - "adaptive" (Algorithm 1): the long-term weights, with the weight of each
+ *   device currently in its critical (lowest-battery) power mode multiplied
+ *   by z = alpha / N_l, alpha defaulting to the number of the layer's devices
+ *   in that mode.
+ * Weights are renormalized over the available devices; with none available
+ * Select returns null (the caller drops the job).
+ *
+ * A device's harvest pmf comes from its RandomSlotHarvester when that draws
+ * from a UniformRandomVariable or ConstantRandomVariable; otherwise set it
+ * with SetHarvestPmf.
+ */
+class SemiMarkovScheduler : public Object
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    SemiMarkovScheduler();
+    ~SemiMarkovScheduler() override;
+
+    /**
+     * \param devices the devices of the next layer (in order)
+     * \return the layer's index
+     */
+    uint32_t AddLayer(const std::vector<Ptr<EnergyHarvestingOrinDevice>>& devices);
+
+    /// \return number of layers
+    uint32_t GetNLayers() const;
+
+    /// \param layer a layer \return its devices
+    const std::vector<Ptr<EnergyHarvestingOrinDevice>>& GetLayer(uint32_t layer) const;
+
+    /**
+     * \brief Draw the device for a job's block in \p layer.
+     * \param layer the layer
+     * \return the device, or null when none is available
+     */
+    Ptr<EnergyHarvestingOrinDevice> Select(uint32_t layer);
+
+    /**
+     * \param layer the layer
+     * \return the current selection probabilities of its devices (0 for the
+     *         unavailable ones; all 0 when none is available)
+     */
+    std::vector<double> GetProbabilities(uint32_t layer);
+
+    /**
+     * \param device a device of a layer
+     * \return its Eq. 5 limits (computed on first use, then cached)
+     */
+    const RateLimit& GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device);
+
+    /**
+     * \brief Give the harvest pmf of a device explicitly.
+     * \param device the device
+     * \param pmf its per-slot harvest pmf
+     */
+    void SetHarvestPmf(Ptr<EnergyHarvestingOrinDevice> device, const HarvestPmf& pmf);
+
+    /// \return the policy name
+    const std::string& GetPolicy() const;
+
+    /**
+     * \param stream first stream index
+     * \return streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+  private:
+    void DoDispose() override;
+    HarvestPmf PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const;
+    std::vector<double> Weights(uint32_t layer);
+
+    std::string m_policy;          ///< attribute Policy
+    double m_riskLimit;            ///< attribute RiskLimit
+    double m_unitJ;                ///< attribute EnergyUnitJ
+    double m_ethFraction;          ///< attribute RiskThresholdFraction
+    double m_alpha;                ///< attribute Alpha
+    Ptr<UniformRandomVariable> m_rng; ///< draws
+    std::vector<std::vector<Ptr<EnergyHarvestingOrinDevice>>> m_layers; ///< the layers
+    std::map<EnergyHarvestingOrinDevice*, HarvestPmf> m_pmfs;   ///< explicit pmfs
+    std::map<EnergyHarvestingOrinDevice*, RateLimit> m_limits;  ///< cached limits
+    TracedCallback<uint32_t, Ptr<EnergyHarvestingOrinDevice>> m_decisionTrace; ///< (layer, device or null)
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_SEMI_MARKOV_SCHEDULER_H */
