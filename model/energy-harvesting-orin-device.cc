@@ -355,6 +355,14 @@ EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, Refu
     {
         StartJob();
     }
+    else if (m_slotted && m_state == IDLE && m_stageStart == Simulator::Now())
+    {
+        // A hand-off at the very boundary where an idle stage just began
+        // (the previous layer's stage ended at the same instant): serve it
+        // in this stage, as if it had arrived just before the boundary.
+        m_event.Cancel();
+        BeginStage(m_stageSlot);
+    }
     return true;
 }
 
@@ -459,6 +467,12 @@ EnergyHarvestingOrinDevice::GetTimeInPowerSaving() const
     return t;
 }
 
+Time
+EnergyHarvestingOrinDevice::GetLastServiceTime() const
+{
+    return m_lastService;
+}
+
 std::string
 EnergyHarvestingOrinDevice::RefusalName(Refusal r)
 {
@@ -497,6 +511,7 @@ void
 EnergyHarvestingOrinDevice::BeginStage(uint64_t slot)
 {
     m_stageSlot = slot;
+    m_stageStart = Simulator::Now();
     const DeviceSpec& s = m_spec;
     SelectMode();
     if (m_state != SAVING && m_hasPending)
@@ -543,7 +558,8 @@ EnergyHarvestingOrinDevice::EndStage()
     {
         m_hasRunning = false;
         ++m_completed;
-        m_jobCompletedTrace(m_runningId, Simulator::Now() - m_runningStart);
+        m_lastService = Simulator::Now() - m_runningStart;
+        m_jobCompletedTrace(m_runningId, m_lastService);
         JobDoneCallback done = m_runningDone;
         m_runningDone = JobDoneCallback();
         if (!done.IsNull())
@@ -624,7 +640,8 @@ EnergyHarvestingOrinDevice::FinishJob()
     }
     m_hasRunning = false;
     ++m_completed;
-    m_jobCompletedTrace(m_runningId, Simulator::Now() - m_runningStart);
+    m_lastService = Simulator::Now() - m_runningStart;
+    m_jobCompletedTrace(m_runningId, m_lastService);
     JobDoneCallback done = m_runningDone;
     m_runningDone = JobDoneCallback();
     uint64_t id = m_runningId;

@@ -42,7 +42,9 @@ namespace llmedge
  *   are refused (QUEUE_FULL).
  * - Accounting "Slotted" follows the paper exactly: stages of whole slots,
  *   Eq. 1 applied at each stage end, decisions at stage boundaries; a job
- *   occupies k = ceil(t/T) slots. "Continuous" draws power through ns-3's
+ *   occupies k = ceil(t/T) slots; a job handed over exactly at a boundary
+ *   where an idle stage begins is served from that boundary. "Continuous"
+ *   draws power through ns-3's
  *   energy framework: jobs take exactly t seconds at c/t watts, harvest
  *   arrives as power, and thresholds act when crossed (a running job is
  *   finished before power saving starts; a job whose battery empties is
@@ -141,6 +143,8 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     Time GetTimeInPowerSaving() const;
     /// \return time-average of the stored energy since start, J
     double GetAverageEnergyJ() const;
+    /// \return service time of the job that completed last (valid in its done callback)
+    Time GetLastServiceTime() const;
 
     /// \param r a reason \return its name, e.g. "power-saving"
     static std::string RefusalName(Refusal r);
@@ -198,6 +202,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     uint64_t m_runningId{0};
     JobDoneCallback m_runningDone;
     Time m_runningStart;
+    Time m_lastService;
     bool m_hasPending{false};
     uint64_t m_pendingId{0};
     JobDoneCallback m_pendingDone;
@@ -205,6 +210,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
 
     // slotted stage
     uint64_t m_stageSlot{0};
+    Time m_stageStart;
     unsigned m_stageSlots{1};
     double m_stageDrawJ{0};
     EventId m_event;

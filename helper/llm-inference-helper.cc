@@ -1,0 +1,114 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "llm-inference-helper.h"
+
+#include "ns3/fatal-error.h"
+#include "ns3/semi-markov-scheduler.h"
+
+namespace ns3
+{
+namespace llmedge
+{
+
+LlmInferenceHelper::LlmInferenceHelper()
+{
+    m_pipeline.SetTypeId(InferencePipeline::GetTypeId());
+    m_scheduler.SetTypeId(SemiMarkovScheduler::GetTypeId());
+    m_source.SetTypeId(LlmRequestSource::GetTypeId());
+    m_block.SetTypeId(LlmBlockApplication::GetTypeId());
+}
+
+EnergyHarvestingOrinDeviceHelper&
+LlmInferenceHelper::Devices()
+{
+    return m_devices;
+}
+
+void
+LlmInferenceHelper::SetPipelineAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_pipeline.Set(name, value);
+}
+
+void
+LlmInferenceHelper::SetSchedulerAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_scheduler.Set(name, value);
+}
+
+void
+LlmInferenceHelper::SetSourceAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_source.Set(name, value);
+}
+
+void
+LlmInferenceHelper::SetBlockAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_block.Set(name, value);
+}
+
+Ptr<InferencePipeline>
+LlmInferenceHelper::Install(const std::vector<NodeContainer>& layers, Ptr<Node> source) const
+{
+    NS_ABORT_MSG_IF(layers.empty(), "LlmInferenceHelper: no layers");
+    NS_ABORT_MSG_IF(!source, "LlmInferenceHelper: no source node");
+    Ptr<InferencePipeline> pipeline = m_pipeline.Create<InferencePipeline>();
+    pipeline->SetScheduler(m_scheduler.Create<SemiMarkovScheduler>());
+    for (std::size_t l = 0; l < layers.size(); ++l)
+    {
+        NS_ABORT_MSG_IF(layers[l].GetN() == 0, "LlmInferenceHelper: layer " << l << " has no node");
+        std::vector<Ptr<LlmBlockApplication>> apps;
+        for (auto it = layers[l].Begin(); it != layers[l].End(); ++it)
+        {
+            Ptr<EnergyHarvestingOrinDevice> d = EnergyHarvestingOrinDeviceHelper::GetDevice(*it);
+            if (!d)
+            {
+                d = m_devices.Install(*it);
+            }
+            Ptr<LlmBlockApplication> app = m_block.Create<LlmBlockApplication>();
+            app->SetDevice(d);
+            (*it)->AddApplication(app);
+            apps.push_back(app);
+        }
+        pipeline->AddLayer(apps);
+    }
+    Ptr<LlmRequestSource> src = m_source.Create<LlmRequestSource>();
+    source->AddApplication(src);
+    pipeline->SetSource(src);
+    return pipeline;
+}
+
+int64_t
+LlmInferenceHelper::AssignStreams(Ptr<InferencePipeline> pipeline, int64_t stream)
+{
+    int64_t used = pipeline->GetScheduler()->AssignStreams(stream);
+    for (uint32_t l = 0; l < pipeline->GetNLayers(); ++l)
+    {
+        for (const auto& app : pipeline->GetLayer(l))
+        {
+            Ptr<SlotEnergyHarvester> h = app->GetDevice()->GetHarvester();
+            if (h)
+            {
+                used += h->AssignStreams(stream + used);
+            }
+        }
+    }
+    used += pipeline->GetSource()->AssignStreams(stream + used);
+    return used;
+}
+
+std::vector<NodeContainer>
+LlmInferenceHelper::CreateLayout(uint32_t layers, uint32_t perLayer)
+{
+    std::vector<NodeContainer> out(layers);
+    for (auto& c : out)
+    {
+        c.Create(perLayer);
+    }
+    return out;
+}
+
+} // namespace llmedge
+} // namespace ns3

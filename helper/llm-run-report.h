@@ -1,0 +1,60 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_LLM_RUN_REPORT_H
+#define LLM_EDGE_LLM_RUN_REPORT_H
+
+#include "ns3/inference-pipeline.h"
+#include "ns3/nstime.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief The system metrics of one run (shared/spec/model-spec.md Sec. 6),
+ * as named values so that replications can be aggregated generically.
+ */
+struct LlmRunReport
+{
+    /**
+     * \brief Read a finished run.
+     * \param pipeline the deployment
+     * \param elapsed simulated time of the run
+     * \return the report
+     */
+    static LlmRunReport Collect(Ptr<InferencePipeline> pipeline, Time elapsed);
+
+    /// \return the metric names, in the order of Values()
+    static std::vector<std::string> Names();
+    /// \return the metric values
+    std::vector<double> Values() const;
+
+    double arrived{0};              ///< jobs arrived at the source
+    double completed{0};            ///< results back at the source
+    double dropped{0};              ///< jobs dropped, all reasons
+    std::vector<double> droppedBy;  ///< by InferencePipeline::DropReason
+    double inFlight{0};             ///< arrived - completed - dropped
+    double normalizedThroughput{0}; ///< completed / arrived
+    double powerSavingFraction{0};  ///< mean over devices of the time share in power saving
+    double latencyMeanS{0};         ///< end-to-end latency, mean, s
+    double latencyP50S{0};          ///< median, s
+    double latencyP95S{0};          ///< 95th percentile, s
+    double latencyP99S{0};          ///< 99th percentile, s
+    double queueMeanS{0};           ///< of which waiting at devices, mean, s
+    double computeMeanS{0};         ///< of which running blocks, mean, s
+    double networkMeanS{0};         ///< of which in transit, mean, s
+    double energyPerJobJ{0};        ///< energy drawn by all devices per completed job, J
+    double harvestedJ{0};           ///< energy harvested by all devices, J
+    double maxBalanceErrorJ{0};     ///< largest |energy balance error| of a device, J
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_LLM_RUN_REPORT_H */

@@ -1,0 +1,217 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "replication-runner.h"
+
+#include "ns3/fatal-error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <poll.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+namespace
+{
+
+bool
+WriteAll(int fd, const void* data, std::size_t n)
+{
+    const char* p = static_cast<const char*>(data);
+    while (n > 0)
+    {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+        {
+            continue;
+        }
+        if (w <= 0)
+        {
+            return false;
+        }
+        p += w;
+        n -= static_cast<std::size_t>(w);
+    }
+    return true;
+}
+
+void
+Progress(const std::string& label, uint32_t done, uint32_t total)
+{
+    if (!label.empty())
+    {
+        std::cerr << "\r" << label << ": " << done << "/" << total << std::flush;
+        if (done == total)
+        {
+            std::cerr << "\n";
+        }
+    }
+}
+
+} // namespace
+
+uint32_t
+ReplicationRunner::Cores()
+{
+    unsigned n = std::thread::hardware_concurrency();
+    return n == 0 ? 1 : n;
+}
+
+std::vector<std::vector<double>>
+ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const std::string& label)
+{
+    std::vector<std::vector<double>> results(tasks);
+    if (workers == 0)
+    {
+        workers = Cores();
+    }
+    workers = std::min(workers, std::max<uint32_t>(tasks, 1));
+    uint32_t step = std::max<uint32_t>(1, tasks / 100);
+    if (workers <= 1)
+    {
+        for (uint32_t i = 0; i < tasks; ++i)
+        {
+            results[i] = task(i);
+            if ((i + 1) % step == 0 || i + 1 == tasks)
+            {
+                Progress(label, i + 1, tasks);
+            }
+        }
+        return results;
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::vector<int> fds(workers, -1);
+    std::vector<pid_t> pids(workers, -1);
+    for (uint32_t w = 0; w < workers; ++w)
+    {
+        int p[2];
+        if (pipe(p) != 0)
+        {
+            NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
+        }
+        pid_t pid = fork();
+        if (pid < 0)
+        {
+            NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
+        }
+        if (pid == 0)
+        {
+            close(p[0]);
+            for (uint32_t i = w; i < tasks; i += workers)
+            {
+                std::vector<double> r = task(i);
+                uint32_t head[2] = {i, static_cast<uint32_t>(r.size())};
+                if (!WriteAll(p[1], head, sizeof(head)) ||
+                    !WriteAll(p[1], r.data(), r.size() * sizeof(double)))
+                {
+                    _exit(3);
+                }
+            }
+            close(p[1]);
+            std::fflush(stdout);
+            _exit(0);
+        }
+        close(p[1]);
+        fds[w] = p[0];
+        pids[w] = pid;
+    }
+    // Collect records as they come; a record is (index, count, values).
+    std::vector<std::vector<char>> pending(workers);
+    uint32_t done = 0;
+    uint32_t open = workers;
+    while (open > 0)
+    {
+        std::vector<pollfd> pf;
+        std::vector<uint32_t> who;
+        for (uint32_t w = 0; w < workers; ++w)
+        {
+            if (fds[w] >= 0)
+            {
+                pf.push_back({fds[w], POLLIN, 0});
+                who.push_back(w);
+            }
+        }
+        if (poll(pf.data(), pf.size(), -1) < 0)
+        {
+            if (errno == EINTR)
+            {
+                continue;
+            }
+            NS_FATAL_ERROR("ReplicationRunner: poll failed: " << std::strerror(errno));
+        }
+        for (std::size_t k = 0; k < pf.size(); ++k)
+        {
+            if (!(pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
+            {
+                continue;
+            }
+            uint32_t w = who[k];
+            char buf[65536];
+            ssize_t n = read(fds[w], buf, sizeof(buf));
+            if (n < 0 && errno == EINTR)
+            {
+                continue;
+            }
+            if (n <= 0)
+            {
+                close(fds[w]);
+                fds[w] = -1;
+                --open;
+                continue;
+            }
+            auto& pend = pending[w];
+            pend.insert(pend.end(), buf, buf + n);
+            std::size_t off = 0;
+            while (pend.size() - off >= 2 * sizeof(uint32_t))
+            {
+                uint32_t head[2];
+                std::memcpy(head, pend.data() + off, sizeof(head));
+                std::size_t need = sizeof(head) + head[1] * sizeof(double);
+                if (pend.size() - off < need)
+                {
+                    break;
+                }
+                std::vector<double> r(head[1]);
+                std::memcpy(r.data(), pend.data() + off + sizeof(head), head[1] * sizeof(double));
+                if (head[0] < tasks)
+                {
+                    results[head[0]] = std::move(r);
+                }
+                off += need;
+                ++done;
+                if (done % step == 0 || done == tasks)
+                {
+                    Progress(label, done, tasks);
+                }
+            }
+            pend.erase(pend.begin(), pend.begin() + static_cast<std::ptrdiff_t>(off));
+        }
+    }
+    for (uint32_t w = 0; w < workers; ++w)
+    {
+        int status = 0;
+        waitpid(pids[w], &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        {
+            NS_FATAL_ERROR("ReplicationRunner: worker " << w << " failed (status " << status
+                                                        << "); its first error is printed above");
+        }
+    }
+    if (done != tasks)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: " << done << " of " << tasks << " tasks returned");
+    }
+    return results;
+}
+
+} // namespace llmedge
+} // namespace ns3

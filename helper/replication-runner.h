@@ -1,0 +1,53 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_REPLICATION_RUNNER_H
+#define LLM_EDGE_REPLICATION_RUNNER_H
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief Runs independent tasks (replications, or whole sweep points) on all
+ * cores.
+ *
+ * ns-3's simulator is a process-wide singleton, so tasks run in forked worker
+ * processes (task i on worker i mod W), each returning a vector of numbers
+ * through a pipe. Results come back in task order; progress is shown on
+ * standard error. With one worker the tasks run in this process. A failing
+ * worker (e.g. NS_FATAL_ERROR) makes Run fail with its exit status.
+ */
+class ReplicationRunner
+{
+  public:
+    /// One task: its index in, its numbers out.
+    using Task = std::function<std::vector<double>(uint32_t)>;
+
+    /**
+     * \param tasks number of tasks
+     * \param workers worker processes (0: one per core)
+     * \param task the work
+     * \param label progress label ("" for no progress line)
+     * \return the results, by task
+     */
+    static std::vector<std::vector<double>> Run(uint32_t tasks,
+                                                uint32_t workers,
+                                                const Task& task,
+                                                const std::string& label);
+
+    /// \return the number of cores
+    static uint32_t Cores();
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_REPLICATION_RUNNER_H */

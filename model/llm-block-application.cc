@@ -1,0 +1,120 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "llm-block-application.h"
+
+#include "inference-pipeline.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LlmBlockApplication");
+
+namespace llmedge
+{
+
+NS_OBJECT_ENSURE_REGISTERED(LlmBlockApplication);
+
+TypeId
+LlmBlockApplication::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::llmedge::LlmBlockApplication")
+                            .SetParent<InferenceEndpoint>()
+                            .SetGroupName("LlmEdge")
+                            .AddConstructor<LlmBlockApplication>();
+    return tid;
+}
+
+LlmBlockApplication::LlmBlockApplication() = default;
+
+LlmBlockApplication::~LlmBlockApplication() = default;
+
+void
+LlmBlockApplication::DoDispose()
+{
+    m_device = nullptr;
+    m_jobs.clear();
+    InferenceEndpoint::DoDispose();
+}
+
+void
+LlmBlockApplication::SetDevice(Ptr<EnergyHarvestingOrinDevice> device)
+{
+    m_device = device;
+}
+
+Ptr<EnergyHarvestingOrinDevice>
+LlmBlockApplication::GetDevice() const
+{
+    return m_device;
+}
+
+void
+LlmBlockApplication::SetLayer(uint32_t layer)
+{
+    m_layer = layer;
+}
+
+uint32_t
+LlmBlockApplication::GetLayer() const
+{
+    return m_layer;
+}
+
+uint32_t
+LlmBlockApplication::GetJobsHeld() const
+{
+    return static_cast<uint32_t>(m_jobs.size());
+}
+
+void
+LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
+{
+    uint64_t key = m_nextKey++;
+    EnergyHarvestingOrinDevice::Refusal reason = EnergyHarvestingOrinDevice::REFUSAL_COUNT;
+    // Registered first: a slotted device may start the block at once.
+    m_jobs[key] = Waiting{job, Simulator::Now()};
+    bool ok = m_device->SubmitJob(key,
+                                  MakeCallback(&LlmBlockApplication::BlockDone, this),
+                                  &reason);
+    if (!ok)
+    {
+        m_jobs.erase(key);
+        GetPipeline()->Drop(job,
+                            reason == EnergyHarvestingOrinDevice::POWER_SAVING
+                                ? InferencePipeline::POWER_SAVING
+                                : InferencePipeline::QUEUE_FULL);
+    }
+}
+
+void
+LlmBlockApplication::BlockDone(uint64_t key, bool completed)
+{
+    auto it = m_jobs.find(key);
+    NS_ASSERT_MSG(it != m_jobs.end(), "unknown device job " << key);
+    InferenceJob job = it->second.job;
+    Time stay = Simulator::Now() - it->second.arrived;
+    m_jobs.erase(it);
+    if (!completed)
+    {
+        GetPipeline()->Drop(job, InferencePipeline::DEPLETED);
+        return;
+    }
+    Time service = m_device->GetLastServiceTime();
+    job.compute += service;
+    job.queueWait += stay - service;
+    if (m_layer + 1 < GetPipeline()->GetNLayers())
+    {
+        GetPipeline()->Dispatch(job, m_layer + 1, this);
+    }
+    else
+    {
+        GetPipeline()->Finish(job, this);
+    }
+}
+
+} // namespace llmedge
+} // namespace ns3

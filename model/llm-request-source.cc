@@ -1,0 +1,215 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "llm-request-source.h"
+
+#include "config-error.h"
+#include "csv-table.h"
+#include "inference-pipeline.h"
+
+#include "ns3/double.h"
+#include "ns3/fatal-error.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+
+#include <fstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("LlmRequestSource");
+
+namespace llmedge
+{
+
+NS_OBJECT_ENSURE_REGISTERED(LlmRequestSource);
+
+TypeId
+LlmRequestSource::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::llmedge::LlmRequestSource")
+            .SetParent<InferenceEndpoint>()
+            .SetGroupName("LlmEdge")
+            .AddConstructor<LlmRequestSource>()
+            .AddAttribute("Arrivals",
+                          "\"bernoulli\" (per slot, the paper), \"poisson\" or \"trace\".",
+                          StringValue("bernoulli"),
+                          MakeStringAccessor(&LlmRequestSource::m_arrivals),
+                          MakeStringChecker())
+            .AddAttribute("Probability",
+                          "Bernoulli: job probability per slot q, in [0, 1].",
+                          DoubleValue(0.3),
+                          MakeDoubleAccessor(&LlmRequestSource::m_probability),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("RatePerSecond",
+                          "Poisson: mean arrivals per second (> 0).",
+                          DoubleValue(0.003),
+                          MakeDoubleAccessor(&LlmRequestSource::m_rate),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("SlotDuration",
+                          "Bernoulli: slot length T (> 0).",
+                          TimeValue(Seconds(100)),
+                          MakeTimeAccessor(&LlmRequestSource::m_slot),
+                          MakeTimeChecker())
+            .AddAttribute("TraceFile",
+                          "Trace: CSV with a column time_s of arrival times (s, increasing).",
+                          StringValue(""),
+                          MakeStringAccessor(&LlmRequestSource::m_traceFile),
+                          MakeStringChecker());
+    return tid;
+}
+
+LlmRequestSource::LlmRequestSource()
+    : m_arrivals("bernoulli"),
+      m_probability(0.3),
+      m_rate(0.003),
+      m_uniform(CreateObject<UniformRandomVariable>()),
+      m_exponential(CreateObject<ExponentialRandomVariable>())
+{
+}
+
+LlmRequestSource::~LlmRequestSource() = default;
+
+void
+LlmRequestSource::DoDispose()
+{
+    m_event.Cancel();
+    InferenceEndpoint::DoDispose();
+}
+
+int64_t
+LlmRequestSource::AssignStreams(int64_t stream)
+{
+    m_uniform->SetStream(stream);
+    m_exponential->SetStream(stream + 1);
+    return 2;
+}
+
+uint64_t
+LlmRequestSource::GetGenerated() const
+{
+    return m_generated;
+}
+
+void
+LlmRequestSource::StartApplication()
+{
+    InferenceEndpoint::StartApplication();
+    if (m_arrivals == "bernoulli")
+    {
+        if (!(m_probability >= 0 && m_probability <= 1))
+        {
+            NS_FATAL_ERROR("LlmRequestSource: invalid Probability = " << m_probability
+                                                                      << ": must lie in [0, 1]");
+        }
+        if (!m_slot.IsStrictlyPositive())
+        {
+            NS_FATAL_ERROR("LlmRequestSource: invalid SlotDuration = " << m_slot.As(Time::S));
+        }
+        // First arrival slot: the one that starts at or after now.
+        m_slotIndex = static_cast<uint64_t>(std::ceil(Simulator::Now().GetSeconds() / m_slot.GetSeconds() - 1e-9));
+    }
+    else if (m_arrivals == "poisson")
+    {
+        if (!(m_rate > 0) || !std::isfinite(m_rate))
+        {
+            NS_FATAL_ERROR("LlmRequestSource: invalid RatePerSecond = " << m_rate << ": must be > 0");
+        }
+        m_exponential->SetAttribute("Mean", DoubleValue(1.0 / m_rate));
+    }
+    else if (m_arrivals == "trace")
+    {
+        try
+        {
+            CsvTable t = CsvTable::ParseFile(m_traceFile);
+            std::size_t c = t.RequireColumn("time_s");
+            for (const auto& row : t.GetRows())
+            {
+                double v = t.GetDouble(row, c);
+                if (v < 0 || (!m_trace.empty() && v < m_trace.back()))
+                {
+                    throw ConfigError(t.Where(row) + ": column 'time_s' = " + FormatValue(v) +
+                                      " must be >= 0 and not before the previous row");
+                }
+                m_trace.push_back(v);
+            }
+        }
+        catch (const ConfigError& e)
+        {
+            NS_FATAL_ERROR("LlmRequestSource: TraceFile: " << e.what());
+        }
+        while (m_traceIndex < m_trace.size() && m_trace[m_traceIndex] < Simulator::Now().GetSeconds())
+        {
+            ++m_traceIndex;
+        }
+    }
+    else
+    {
+        NS_FATAL_ERROR("LlmRequestSource: invalid Arrivals = '"
+                       << m_arrivals << "': expected bernoulli, poisson or trace");
+    }
+    ScheduleNext();
+}
+
+void
+LlmRequestSource::StopApplication()
+{
+    m_event.Cancel();
+    InferenceEndpoint::StopApplication();
+}
+
+void
+LlmRequestSource::ScheduleNext()
+{
+    Time now = Simulator::Now();
+    if (m_arrivals == "bernoulli")
+    {
+        // The arrival of slot i is in its middle, never on a stage boundary.
+        Time at = m_slot * static_cast<int64_t>(m_slotIndex) + m_slot / 2;
+        m_event = Simulator::Schedule(at - now, &LlmRequestSource::NewJob, this);
+    }
+    else if (m_arrivals == "poisson")
+    {
+        m_event = Simulator::Schedule(Seconds(m_exponential->GetValue()), &LlmRequestSource::NewJob, this);
+    }
+    else if (m_traceIndex < m_trace.size())
+    {
+        m_event = Simulator::Schedule(Seconds(m_trace[m_traceIndex]) - now, &LlmRequestSource::NewJob, this);
+    }
+}
+
+void
+LlmRequestSource::NewJob()
+{
+    bool arrive = true;
+    if (m_arrivals == "bernoulli")
+    {
+        arrive = m_uniform->GetValue() < m_probability;
+        ++m_slotIndex;
+    }
+    else if (m_arrivals == "trace")
+    {
+        ++m_traceIndex;
+    }
+    if (arrive)
+    {
+        InferenceJob job;
+        job.id = m_generated++;
+        job.sourceNode = GetNode()->GetId();
+        job.created = Simulator::Now();
+        GetPipeline()->NotifyArrival(job);
+        GetPipeline()->Dispatch(job, 0, this);
+    }
+    ScheduleNext();
+}
+
+void
+LlmRequestSource::DoReceiveJob(const InferenceJob& job)
+{
+    GetPipeline()->NotifyCompletion(job);
+}
+
+} // namespace llmedge
+} // namespace ns3

@@ -1,0 +1,264 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// LlmBlockApplication, LlmRequestSource and InferencePipeline: job
+// conservation checked job by job from the traces, per-device energy balance,
+// the latency split, the TCP transport over links with delay and rate, and
+// link failures counted as drops.
+
+#include "ns3/double.h"
+#include "ns3/energy-harvesting-orin-device-helper.h"
+#include "ns3/error-model.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/llm-inference-helper.h"
+#include "ns3/llm-run-report.h"
+#include "ns3/pointer.h"
+#include "ns3/random-slot-harvester.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simple-channel.h"
+#include "ns3/simple-net-device.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+#include <set>
+#include <sstream>
+
+using namespace ns3;
+using namespace ns3::llmedge;
+
+namespace
+{
+
+/// Jobs seen by the traces, to check conservation independently of counters.
+struct Ledger
+{
+    std::set<uint64_t> completed;
+    std::set<uint64_t> dropped;
+    uint64_t duplicates{0};
+    std::vector<InferencePipeline::Completion> splits;
+
+    void Connect(Ptr<InferencePipeline> p)
+    {
+        p->TraceConnectWithoutContext(
+            "Completed",
+            MakeCallback(+[](Ledger* l, uint64_t id, Time) {
+                             l->duplicates += l->completed.count(id) + l->dropped.count(id);
+                             l->completed.insert(id);
+                         }).Bind(this));
+        p->TraceConnectWithoutContext(
+            "Dropped",
+            MakeCallback(+[](Ledger* l, uint64_t id, uint32_t, uint32_t) {
+                             l->duplicates += l->completed.count(id) + l->dropped.count(id);
+                             l->dropped.insert(id);
+                         }).Bind(this));
+    }
+};
+
+uint64_t
+HeldByApps(Ptr<InferencePipeline> p)
+{
+    uint64_t n = 0;
+    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
+    {
+        for (const auto& a : p->GetLayer(l))
+        {
+            n += a->GetJobsHeld();
+        }
+    }
+    return n;
+}
+
+/// Give each device of a layout its own uniform harvest bounds.
+void
+SetHarvest(Ptr<InferencePipeline> p, double meanJ)
+{
+    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
+    {
+        const auto& apps = p->GetLayer(l);
+        for (std::size_t i = 0; i < apps.size(); ++i)
+        {
+            double m = meanJ * (0.5 + static_cast<double>(i) / std::max<std::size_t>(1, apps.size() - 1));
+            std::ostringstream rv;
+            rv << "ns3::UniformRandomVariable[Min=" << 0.5 * m << "|Max=" << 1.5 * m << "]";
+            apps[i]->GetDevice()->GetHarvester()->SetAttribute("SlotEnergyJ", StringValue(rv.str()));
+        }
+    }
+}
+
+} // namespace
+
+/**
+ * \ingroup llm-edge-tests
+ * Zero-communication 3 x 3: conservation and energy balance for each policy.
+ */
+class ZeroCommunicationTestCase : public TestCase
+{
+  public:
+    ZeroCommunicationTestCase(std::string policy, std::string accounting)
+        : TestCase("Zero-communication 3x3 (" + policy + ", " + accounting +
+                   "): job conservation, energy balance, latency split"),
+          m_policy(policy),
+          m_accounting(accounting)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(5);
+        RngSeedManager::SetRun(9);
+        LlmInferenceHelper h;
+        h.Devices().SetBatteryAttribute("InitialFraction", DoubleValue(0.3));
+        h.Devices().SetDeviceAttribute("Accounting", StringValue(m_accounting));
+        h.SetSchedulerAttribute("Policy", StringValue(m_policy));
+        h.SetSourceAttribute("Probability", DoubleValue(0.7));
+        auto layers = LlmInferenceHelper::CreateLayout(3, 3);
+        NodeContainer src;
+        src.Create(1);
+        Ptr<InferencePipeline> p = h.Install(layers, src.Get(0));
+        SetHarvest(p, 300);
+        LlmInferenceHelper::AssignStreams(p, 100);
+        Ledger ledger;
+        ledger.Connect(p);
+        Time end = Seconds(100 * 2000);
+        Simulator::Stop(end);
+        Simulator::Run();
+        LlmRunReport r = LlmRunReport::Collect(p, end);
+        uint64_t arrived = p->GetSource()->GetGenerated();
+        NS_TEST_ASSERT_MSG_GT(arrived, 1000u, "enough jobs");
+        NS_TEST_ASSERT_MSG_EQ(ledger.duplicates, 0u, "a job ends once");
+        NS_TEST_ASSERT_MSG_EQ(arrived,
+                              ledger.completed.size() + ledger.dropped.size() + HeldByApps(p),
+                              "arrived = completed + dropped + in flight (from the traces)");
+        NS_TEST_ASSERT_MSG_EQ(p->GetInFlight(), HeldByApps(p), "in flight are held by devices");
+        NS_TEST_ASSERT_MSG_GT(ledger.dropped.size(), 0u, "the harvest is scarce: some drops");
+        NS_TEST_ASSERT_MSG_GT(ledger.completed.size(), 0u, "and some completions");
+        NS_TEST_ASSERT_MSG_LT(r.maxBalanceErrorJ, 1e-6, "every device's energy balance");
+        NS_TEST_ASSERT_MSG_GT(r.powerSavingFraction, 0.0, "power saving happens");
+        for (const auto& c : p->GetCompletions())
+        {
+            NS_TEST_ASSERT_MSG_EQ(c.network, Seconds(0), "no network in the baseline");
+            NS_TEST_ASSERT_MSG_EQ(c.latency, c.queueWait + c.compute, "latency split");
+            NS_TEST_ASSERT_MSG_GT_OR_EQ(c.compute.GetSeconds(), 300.0, "three blocks of >= 100 s");
+        }
+        Simulator::Destroy();
+    }
+
+    std::string m_policy;
+    std::string m_accounting;
+};
+
+/**
+ * \ingroup llm-edge-tests
+ * TCP over links with delay and rate: activations arrive, network time counted.
+ */
+class TcpTransportTestCase : public TestCase
+{
+  public:
+    TcpTransportTestCase(bool broken)
+        : TestCase(broken ? "TCP transport: a dead link is a link-failure drop"
+                          : "TCP transport over 100 Mbps 5 ms links with 1 MiB per hop"),
+          m_broken(broken)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // Source and one device per layer on one shared SimpleChannel.
+        NodeContainer all;
+        all.Create(4);
+        Ptr<SimpleChannel> ch = CreateObject<SimpleChannel>();
+        ch->SetAttribute("Delay", TimeValue(MilliSeconds(5)));
+        NetDeviceContainer nd;
+        for (uint32_t i = 0; i < all.GetN(); ++i)
+        {
+            Ptr<SimpleNetDevice> d = CreateObject<SimpleNetDevice>();
+            d->SetAttribute("DataRate", DataRateValue(DataRate("100Mbps")));
+            d->SetAddress(Mac48Address::Allocate());
+            d->SetChannel(ch);
+            all.Get(i)->AddDevice(d);
+            nd.Add(d);
+        }
+        if (m_broken)
+        {
+            Ptr<RateErrorModel> em = CreateObject<RateErrorModel>();
+            em->SetAttribute("ErrorRate", DoubleValue(1.0));
+            em->SetAttribute("ErrorUnit", StringValue("ERROR_UNIT_PACKET"));
+            DynamicCast<SimpleNetDevice>(nd.Get(2))->SetAttribute("ReceiveErrorModel", PointerValue(em));
+        }
+        InternetStackHelper stack;
+        stack.Install(all);
+        Ipv4AddressHelper ip;
+        ip.SetBase("10.1.0.0", "255.255.255.0");
+        ip.Assign(nd);
+
+        LlmInferenceHelper h;
+        h.SetPipelineAttribute("Transport", StringValue("tcp"));
+        h.Devices().SetHarvesterAttribute("SlotEnergyJ", StringValue("ns3::ConstantRandomVariable[Constant=5000]"));
+        h.SetSourceAttribute("Probability", DoubleValue(0.2));
+        std::vector<NodeContainer> layers = {NodeContainer(all.Get(1)), NodeContainer(all.Get(2)),
+                                             NodeContainer(all.Get(3))};
+        Ptr<InferencePipeline> p = h.Install(layers, all.Get(0));
+        LlmInferenceHelper::AssignStreams(p, 7);
+        Ledger ledger;
+        ledger.Connect(p);
+        Time end = Seconds(100 * 150);
+        Simulator::Stop(end);
+        Simulator::Run();
+        uint64_t arrived = p->GetSource()->GetGenerated();
+        NS_TEST_ASSERT_MSG_GT(arrived, 20u, "jobs arrived");
+        NS_TEST_ASSERT_MSG_EQ(ledger.duplicates, 0u, "a job ends once");
+        if (m_broken)
+        {
+            NS_TEST_ASSERT_MSG_GT(p->GetDropped(InferencePipeline::LINK_FAILURE), 0u, "link failures");
+            NS_TEST_ASSERT_MSG_EQ(p->GetCompleted(), 0u, "nothing crosses the dead link");
+        }
+        else
+        {
+            // One device per layer: a job dispatched while the next device
+            // holds a pending job is dropped (no device available).
+            NS_TEST_ASSERT_MSG_EQ(p->GetDropped(InferencePipeline::LINK_FAILURE), 0u, "no link failure");
+            NS_TEST_ASSERT_MSG_GT(p->GetCompleted(), arrived * 7 / 10, "most jobs complete");
+            for (const auto& c : p->GetCompletions())
+            {
+                // 4 hops of 1 MiB at 100 Mbit/s plus handshakes: well above 4 x 84 ms.
+                NS_TEST_ASSERT_MSG_GT(c.network.GetSeconds(), 4 * 0.084, "network time");
+                NS_TEST_ASSERT_MSG_LT(c.network.GetSeconds(), 10.0, "but not absurd");
+                NS_TEST_ASSERT_MSG_EQ(c.latency, c.queueWait + c.compute + c.network, "latency split");
+            }
+        }
+        NS_TEST_ASSERT_MSG_EQ(arrived,
+                              ledger.completed.size() + ledger.dropped.size() + p->GetInFlight(),
+                              "conservation");
+        Simulator::Destroy();
+    }
+
+    bool m_broken;
+};
+
+/**
+ * \ingroup llm-edge-tests
+ * The pipeline suite.
+ */
+class LlmEdgePipelineTestSuite : public TestSuite
+{
+  public:
+    LlmEdgePipelineTestSuite()
+        : TestSuite("llm-edge-pipeline", TestSuite::Type::UNIT)
+    {
+        for (const char* pol : {"uniform", "long-term", "adaptive"})
+        {
+            AddTestCase(new ZeroCommunicationTestCase(pol, "Slotted"));
+        }
+        AddTestCase(new ZeroCommunicationTestCase("adaptive", "Continuous"));
+        AddTestCase(new TcpTransportTestCase(false));
+        AddTestCase(new TcpTransportTestCase(true));
+    }
+};
+
+static LlmEdgePipelineTestSuite g_llmEdgePipelineTestSuite;
