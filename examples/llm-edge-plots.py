@@ -3,6 +3,8 @@
 
     llm-edge-plots.py fig2a fig2a.csv fig2a.png
     llm-edge-plots.py fig2b fig2b-risk.csv fig2b-qlim.csv fig2b.png
+    llm-edge-plots.py fig34 fig3-4.csv OUTDIR        (fig3a.png ... fig4b.png)
+    llm-edge-plots.py effects fig3-4.csv effects.csv (paper-vs-ours effect table)
 """
 import csv
 import sys
@@ -70,10 +72,121 @@ def fig2b(risk_path, qlim_path, out):
     fig.savefig(out, dpi=120)
 
 
+HEADLINE = {"3a": ("power_saving_fraction", "fraction of devices in power saving"),
+            "3b": ("power_saving_fraction", "fraction of devices in power saving"),
+            "4a": ("normalized_throughput", "normalized throughput"),
+            "4b": ("dropped", "jobs dropped in 100 slots")}
+POLICIES = ["uniform", "long-term", "adaptive"]
+
+
+def series(data, fig, preset, policy, metric):
+    sel = [r for r in data if r["figure"] == fig and r["preset"] == preset
+           and r["policy"] == policy and r["metric"] == metric]
+    sel.sort(key=lambda r: float(r["x"]))
+    return ([float(r["x"]) for r in sel], [float(r["mean"]) for r in sel],
+            [float(r["sd"]) for r in sel])
+
+
+def fig34(path, outdir):
+    data = rows(path)
+    for fig, (metric, label) in HEADLINE.items():
+        presets = sorted({r["preset"] for r in data if r["figure"] == fig}, reverse=True)
+        if not presets:
+            continue
+        f, axes = plt.subplots(1, len(presets), figsize=(5 * len(presets), 4), squeeze=False)
+        for ax, p in zip(axes[0], presets):
+            for pol in POLICIES:
+                x, m, sd = series(data, fig, p, pol, metric)
+                if x:
+                    ax.errorbar(x, m, yerr=sd, capsize=3, marker="o", label=pol)
+            xname = [r["x_name"] for r in data if r["figure"] == fig][0]
+            ax.set_xlabel("mean harvest per slot (J)" if xname == "mean_harvest_j"
+                          else "job probability q")
+            ax.set_ylabel(label)
+            ax.set_title(p)
+            ax.legend(fontsize=8)
+        f.suptitle("Fig. %s (mean and standard deviation over replications)" % fig)
+        f.tight_layout()
+        f.savefig("%s/fig%s.png" % (outdir, fig), dpi=120)
+        plt.close(f)
+
+
+def effects(path, out):
+    """The paper's stated effects, ours measured the same way."""
+    data = rows(path)
+    lines = [["preset", "effect", "paper", "ours"]]
+    presets = sorted({r["preset"] for r in data}, reverse=True)
+
+    def rel(a, b):
+        return 100.0 * (a - b) / b if b else float("nan")
+
+    for p in presets:
+        def mean_of(fig, pol, metric):
+            return series(data, fig, p, pol, metric)
+
+        x, u, _ = mean_of("3a", "uniform", "power_saving_fraction")
+        _, lt, _ = mean_of("3a", "long-term", "power_saving_fraction")
+        _, ad, _ = mean_of("3a", "adaptive", "power_saving_fraction")
+        if x:
+            red = [-rel(b, a) for a, b in zip(u, lt) if a > 0]
+            lines.append([p, "3a: long-term vs uniform, power-saving fraction (mean over x)",
+                          "about 15 % lower", "%.1f %% lower" % (sum(red) / len(red))])
+            red2 = [-rel(b, a) for a, b in zip(lt, ad) if a > 0]
+            lines.append([p, "3a: adaptive vs long-term (largest reduction over x)",
+                          "up to 10 % lower", "%.1f %% lower" % max(red2)])
+        x, u, _ = mean_of("3b", "uniform", "power_saving_fraction")
+        _, lt, _ = mean_of("3b", "long-term", "power_saving_fraction")
+        _, ad, _ = mean_of("3b", "adaptive", "power_saving_fraction")
+        if x:
+            ratio = [b / a for a, b in zip(u, lt) if a > 0]
+            lines.append([p, "3b: long-term / uniform, power-saving fraction (mean over q)",
+                          "about 0.5", "%.2f" % (sum(ratio) / len(ratio))])
+            red2 = [-rel(b, a) for a, b in zip(lt, ad) if a > 0]
+            lines.append([p, "3b: adaptive vs long-term (largest reduction over q)",
+                          "up to 10 % lower", "%.1f %% lower" % max(red2)])
+            lines.append([p, "3b: adaptive power-saving fraction at q = 1", "about 0.01",
+                          "%.3f" % ad[-1]])
+        x, u, _ = mean_of("4a", "uniform", "normalized_throughput")
+        _, lt, _ = mean_of("4a", "long-term", "normalized_throughput")
+        _, ad, _ = mean_of("4a", "adaptive", "normalized_throughput")
+        if x:
+            lines.append([p, "4a: long-term vs uniform throughput at the lowest harvest (x = %g J)" % x[0],
+                          "about +10 %", "%+.1f %%" % rel(lt[0], u[0])])
+            gain = [rel(b, a) for a, b in zip(lt, ad) if a > 0]
+            lines.append([p, "4a: adaptive vs long-term throughput (mean over x)",
+                          "about +2 %", "%+.1f %%" % (sum(gain) / len(gain))])
+        x, u, _ = mean_of("4b", "uniform", "dropped")
+        _, lt, _ = mean_of("4b", "long-term", "dropped")
+        _, ad, _ = mean_of("4b", "adaptive", "dropped")
+        if x:
+            hi = [i for i, v in enumerate(x) if v >= 0.65]
+            d_lt = sum(u[i] - lt[i] for i in hi) / len(hi)
+            d_ad = sum(u[i] - ad[i] for i in hi) / len(hi)
+            lines.append([p, "4b: drops, uniform minus long-term (mean over q >= 0.65)",
+                          "about 3", "%.1f" % d_lt])
+            lines.append([p, "4b: drops, uniform minus adaptive (mean over q >= 0.65)",
+                          "about 7", "%.1f" % d_ad])
+            # Elbow: where the slope of the uniform curve reaches half its final slope.
+            slopes = [(u[i + 1] - u[i]) / (x[i + 1] - x[i]) for i in range(len(x) - 1)]
+            final = slopes[-1] if slopes else 0
+            elbow = next((x[i] for i, sl in enumerate(slopes) if final and sl >= 0.5 * final), x[0])
+            lines.append([p, "4b: elbow of the uniform drop curve (slope reaches half its final value)",
+                          "near q = 0.65", "q = %.2f" % elbow])
+    with open(out, "w", newline="") as f:
+        csv.writer(f).writerows(lines)
+    width = max(len(l[1]) for l in lines)
+    for l in lines:
+        print("%-14s %-*s %-18s %s" % (l[0], width, l[1], l[2], l[3]))
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "fig2a" and len(sys.argv) == 4:
         fig2a(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 2 and sys.argv[1] == "fig2b" and len(sys.argv) == 5:
         fig2b(sys.argv[2], sys.argv[3], sys.argv[4])
+    elif len(sys.argv) == 4 and sys.argv[1] == "fig34":
+        fig34(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[1] == "effects":
+        effects(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

@@ -152,6 +152,12 @@ CappedBatteryEnergySource::GetCapacityJ() const
 }
 
 double
+CappedBatteryEnergySource::GetStoredEnergyJ() const
+{
+    return m_ledger.GetEnergyJ();
+}
+
+double
 CappedBatteryEnergySource::GetRemainingEnergy()
 {
     UpdateEnergySource();

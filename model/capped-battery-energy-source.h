@@ -60,6 +60,10 @@ class CappedBatteryEnergySource : public EnergySource
     /// \return capacity, J
     double GetCapacityJ() const;
 
+    /// \return stored energy as of the last update, J (no integration: for
+    ///         slotted accounting, where energy moves only in ApplyStage)
+    double GetStoredEnergyJ() const;
+
     /**
      * \brief Connect a harvester so that its power is accounted as harvest
      * (not as negative consumption) and capped.

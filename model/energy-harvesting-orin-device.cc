@@ -284,7 +284,7 @@ EnergyHarvestingOrinDevice::GetAverageEnergyJ() const
 void
 EnergyHarvestingOrinDevice::SelectMode()
 {
-    double fraction = m_battery->GetRemainingEnergy() / m_spec.capacityJ;
+    double fraction = GetEnergyJ() / m_spec.capacityJ;
     m_mode = static_cast<uint32_t>(m_spec.policy.Select(fraction));
 }
 
@@ -412,13 +412,14 @@ EnergyHarvestingOrinDevice::GetAccounting() const
 double
 EnergyHarvestingOrinDevice::GetEnergyJ() const
 {
-    return m_battery->GetRemainingEnergy();
+    // Slotted: energy moves only at stage ends, no integration needed.
+    return m_slotted && m_started ? m_battery->GetStoredEnergyJ() : m_battery->GetRemainingEnergy();
 }
 
 double
 EnergyHarvestingOrinDevice::GetEnergyFraction() const
 {
-    return m_battery->GetRemainingEnergy() / m_battery->GetCapacityJ();
+    return GetEnergyJ() / m_battery->GetCapacityJ();
 }
 
 uint64_t
@@ -568,7 +569,7 @@ EnergyHarvestingOrinDevice::EndStage()
         }
     }
     // Hysteresis on the new level (spec 3: s' from s and E').
-    double e = m_battery->GetRemainingEnergy();
+    double e = GetEnergyJ();
     if (m_state != SAVING && e < m_spec.GetLowJ())
     {
         SetState(SAVING);

@@ -379,7 +379,14 @@ SemiMarkovBatteryModel::SolveDirect(double q) const
             }
         }
     }
-    return SolveStationary(kClasses * levels, t);
+    // Groups of about 100 levels per class for the choice of a probable pin.
+    std::vector<std::size_t> groups(kClasses * levels);
+    std::size_t width = std::max<std::size_t>(1, (levels + 99) / 100);
+    for (std::size_t i = 0; i < groups.size(); ++i)
+    {
+        groups[i] = (i / levels) * 1000 + (i % levels) / width;
+    }
+    return SolveStationary(kClasses * levels, t, groups);
 }
 
 std::vector<double>
@@ -526,7 +533,13 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
         }
         // The first coarse solve checks reducibility and finds a probable pin;
         // later ones reuse the previous solution's most probable state.
-        std::vector<double> xi = it == 1 ? SolveStationary(coarseStates, t)
+        std::vector<std::size_t> groups(coarseStates);
+        std::size_t width = std::max<std::size_t>(1, (nb + 99) / 100);
+        for (std::size_t i = 0; i < coarseStates; ++i)
+        {
+            groups[i] = (i / nb) * 1000 + (i % nb) / width;
+        }
+        std::vector<double> xi = it == 1 ? SolveStationary(coarseStates, t, groups)
                                          : SolveStationaryPinned(coarseStates, t, coarsePin);
         coarsePin = static_cast<std::size_t>(std::max_element(xi.begin(), xi.end()) - xi.begin());
         // Disaggregate, then smooth with one step of the fine chain.

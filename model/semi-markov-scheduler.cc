@@ -12,7 +12,8 @@
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 
-#include <sstream>
+#include <cmath>
+
 
 namespace ns3
 {
@@ -29,30 +30,31 @@ namespace
 
 /// Rate limits depend only on the chain's inputs: cache them process-wide so
 /// that replications re-creating identical devices solve each chain once.
-std::map<std::string, RateLimit>&
+/// The key is the inputs themselves, as numbers.
+std::map<std::vector<double>, RateLimit>&
 GlobalLimitCache()
 {
-    static std::map<std::string, RateLimit> cache;
+    static std::map<std::vector<double>, RateLimit> cache;
     return cache;
 }
 
-std::string
-Fingerprint(const DeviceSpec& s, const HarvestPmf& f, double riskLimit, double eth)
+std::vector<double>
+ChainKey(const DeviceSpec& s, const HarvestPmf& f, double riskLimit, double eth)
 {
-    std::ostringstream os;
-    os.precision(17);
-    os << s.capacityJ << '|' << s.lowFraction << '|' << s.highFraction << '|' << s.slotS << '|'
-       << s.policy.Describe(s.modes) << '|' << riskLimit << '|' << eth << '|' << f.GetUnitJ();
+    std::vector<double> k = {s.capacityJ, s.lowFraction, s.highFraction, s.slotS, riskLimit, eth,
+                             f.GetUnitJ(), s.policy.IsDynamic() ? 1.0 : 0.0};
+    for (const auto& step : s.policy.GetSteps())
+    {
+        k.push_back(step.fromFraction);
+        k.push_back(static_cast<double>(step.mode));
+    }
     for (const auto& m : s.modes.GetModes())
     {
-        os << '|' << m.name << ',' << m.timePerJobS << ',' << m.energyPerJobJ << ','
-           << m.idlePowerW << ',' << m.savingPowerW;
+        k.insert(k.end(), {m.timePerJobS, m.energyPerJobJ, m.idlePowerW, m.savingPowerW});
     }
-    for (double p : f.GetProbabilities())
-    {
-        os << ';' << p;
-    }
-    return os.str();
+    k.push_back(-1); // separator: the pmf follows
+    k.insert(k.end(), f.GetProbabilities().begin(), f.GetProbabilities().end());
+    return k;
 }
 
 } // namespace
@@ -181,13 +183,39 @@ SemiMarkovScheduler::PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const
     }
     Ptr<RandomSlotHarvester> h = DynamicCast<RandomSlotHarvester>(device->GetHarvester());
     Ptr<RandomVariableStream> rv = h ? h->GetSlotEnergyVariable() : nullptr;
+    double lo = 0;
+    double hi = 0;
     if (auto u = DynamicCast<UniformRandomVariable>(rv))
     {
-        return HarvestPmf::FromUniform(u->GetMin(), u->GetMax(), m_unitJ);
+        lo = u->GetMin();
+        hi = u->GetMax();
     }
-    if (auto c = DynamicCast<ConstantRandomVariable>(rv))
+    else if (auto c = DynamicCast<ConstantRandomVariable>(rv))
     {
-        return HarvestPmf::FromUniform(c->GetConstant(), c->GetConstant(), m_unitJ);
+        lo = hi = c->GetConstant();
+    }
+    if (DynamicCast<UniformRandomVariable>(rv) || DynamicCast<ConstantRandomVariable>(rv))
+    {
+        // A harvest small against the unit would be quantized away (a few J
+        // per slot on 100 J levels is no harvest at all): refine the unit by
+        // tens, keeping it a divisor of the capacity, until the pmf keeps the
+        // mean within 10 %.
+        double capacity = device->GetSpec().capacityJ;
+        double unit = m_unitJ;
+        HarvestPmf f = HarvestPmf::FromUniform(lo, hi, unit);
+        double mean = 0.5 * (lo + hi);
+        while (std::abs(f.GetMeanJ() - mean) > 0.1 * mean && unit / 10 >= 1e-9)
+        {
+            double finer = unit / 10;
+            double n = capacity / finer;
+            if (std::abs(n - std::round(n)) > 1e-9 * n || n > 2e5)
+            {
+                break;
+            }
+            unit = finer;
+            f = HarvestPmf::FromUniform(lo, hi, unit);
+        }
+        return f;
     }
     NS_FATAL_ERROR("SemiMarkovScheduler: cannot derive the harvest pmf of the device on node "
                    << (device->GetNode() ? static_cast<int>(device->GetNode()->GetId()) : -1)
@@ -207,7 +235,7 @@ SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
     {
         const DeviceSpec& spec = device->GetSpec();
         HarvestPmf pmf = PmfOf(device);
-        std::string key = Fingerprint(spec, pmf, m_riskLimit, m_ethFraction);
+        std::vector<double> key = ChainKey(spec, pmf, m_riskLimit, m_ethFraction);
         auto& cache = GlobalLimitCache();
         auto c = cache.find(key);
         if (c == cache.end())
@@ -223,9 +251,12 @@ SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
     }
     catch (const DegenerateChainError& e)
     {
-        NS_FATAL_ERROR("SemiMarkovScheduler: the battery chain of the device on node "
-                       << (device->GetNode() ? static_cast<int>(device->GetNode()->GetId()) : -1)
-                       << " is degenerate: " << e.what());
+        // A device whose chain has no stationary regime in service (e.g. it
+        // never recovers from power saving) can sustain no rate: q_lim = 0.
+        NS_LOG_WARN("SemiMarkovScheduler: the battery chain of the device on node "
+                    << (device->GetNode() ? static_cast<int>(device->GetNode()->GetId()) : -1)
+                    << " is degenerate (" << e.what() << "): its q_lim is taken as 0");
+        return m_limits.emplace(PeekPointer(device), RateLimit()).first->second;
     }
 }
 

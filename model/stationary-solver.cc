@@ -10,6 +10,7 @@
 #include <Eigen/SparseLU>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -91,6 +92,57 @@ Components(std::size_t n,
     return comp;
 }
 
+/// Stationary distribution of a small irreducible dense chain by the
+/// Grassmann-Taksar-Heyman algorithm (no subtractions: stable).
+std::vector<double>
+Gth(std::vector<std::vector<double>> p)
+{
+    const std::size_t n = p.size();
+    for (std::size_t k = n; k-- > 1;)
+    {
+        double s = 0;
+        for (std::size_t j = 0; j < k; ++j)
+        {
+            s += p[k][j];
+        }
+        if (!(s > 0))
+        {
+            return {}; // not irreducible: no estimate
+        }
+        for (std::size_t i = 0; i < k; ++i)
+        {
+            double f = p[i][k] / s;
+            if (f == 0)
+            {
+                continue;
+            }
+            p[i][k] = f;
+            for (std::size_t j = 0; j < k; ++j)
+            {
+                p[i][j] += f * p[k][j];
+            }
+        }
+    }
+    std::vector<double> pi(n, 0.0);
+    pi[0] = 1;
+    double total = 1;
+    for (std::size_t j = 1; j < n; ++j)
+    {
+        double v = 0;
+        for (std::size_t i = 0; i < j; ++i)
+        {
+            v += pi[i] * (p[i][j] == 0 ? 0.0 : p[i][j]);
+        }
+        pi[j] = v;
+        total += v;
+    }
+    for (double& v : pi)
+    {
+        v /= total;
+    }
+    return pi;
+}
+
 /// Solve P^T x = x with x[pin] = 1 (the pin's own equation dropped).
 std::vector<double>
 SolvePinned(std::size_t states, const std::vector<Transition>& transitions, std::size_t pin)
@@ -145,7 +197,9 @@ SolvePinned(std::size_t states, const std::vector<Transition>& transitions, std:
 } // namespace
 
 std::vector<double>
-SolveStationary(std::size_t states, const std::vector<Transition>& transitions)
+SolveStationary(std::size_t states,
+                const std::vector<Transition>& transitions,
+                const std::vector<std::size_t>& groups)
 {
     if (states == 0)
     {
@@ -203,15 +257,10 @@ SolveStationary(std::size_t states, const std::vector<Transition>& transitions)
             "never lifts it to Ehigh, with and without a held job; or nothing is harvested nor "
             "consumed, so every level is absorbing): no unique stationary distribution");
     }
-    // P^T x = x with x[pin] = 1: drop the pin's equation and unknown. This
-    // keeps the LU factors as sparse as the chain (a dense normalization row
-    // would not). The pin must be a probable state: pinning a state of
-    // probability 1e-200 scales the others to 1e200 and the solve drowns in
-    // round-off. Candidates: the most probable state after a few power steps
-    // from the uniform distribution, then the most probable state of each
-    // solve; a solve is accepted when the pin is within 1e-3 of the maximum.
+    // A probable pin (see the header). First a few power steps from the
+    // uniform distribution; then, with groups, the lumped chain by GTH.
     std::vector<double> est(states, 1.0 / static_cast<double>(states));
-    for (int it = 0; it < 32; ++it)
+    for (int it = 0; it < 16; ++it)
     {
         std::vector<double> next(states, 0.0);
         for (const auto& t : transitions)
@@ -220,15 +269,61 @@ SolveStationary(std::size_t states, const std::vector<Transition>& transitions)
         }
         est.swap(next);
     }
-    std::size_t bestEst = pin;
+    std::vector<bool> inClosed(states);
     for (std::size_t v = 0; v < states; ++v)
     {
-        if (!leaves[comp[v]] && est[v] > est[bestEst])
+        inClosed[v] = !leaves[comp[v]];
+    }
+    std::vector<double> weight(states, 0.0); // where to pin, by preference
+    for (std::size_t v = 0; v < states; ++v)
+    {
+        weight[v] = inClosed[v] ? est[v] : -1.0;
+    }
+    if (groups.size() == states)
+    {
+        std::map<std::size_t, std::size_t> gid; // group -> dense index (closed states only)
+        for (std::size_t v = 0; v < states; ++v)
         {
-            bestEst = v;
+            if (inClosed[v])
+            {
+                gid.emplace(groups[v], gid.size());
+            }
+        }
+        if (gid.size() <= 600)
+        {
+            const std::size_t g = gid.size();
+            std::vector<double> members(g, 0.0);
+            for (std::size_t v = 0; v < states; ++v)
+            {
+                if (inClosed[v])
+                {
+                    members[gid[groups[v]]] += 1;
+                }
+            }
+            std::vector<std::vector<double>> lumped(g, std::vector<double>(g, 0.0));
+            for (const auto& t : transitions)
+            {
+                if (inClosed[t.from] && inClosed[t.to])
+                {
+                    std::size_t a = gid[groups[t.from]];
+                    lumped[a][gid[groups[t.to]]] += t.p / members[a];
+                }
+            }
+            std::vector<double> coarse = Gth(lumped);
+            if (!coarse.empty())
+            {
+                for (std::size_t v = 0; v < states; ++v)
+                {
+                    if (inClosed[v])
+                    {
+                        // Heaviest group first, then the power estimate within it.
+                        weight[v] = coarse[gid[groups[v]]] * (1.0 + est[v]);
+                    }
+                }
+            }
         }
     }
-    pin = bestEst;
+    pin = static_cast<std::size_t>(std::max_element(weight.begin(), weight.end()) - weight.begin());
     return SolveStationaryPinned(states, transitions, pin);
 }
 

@@ -33,11 +33,21 @@ struct Transition
  * pinned at the most probable state, for conditioning; the result is then
  * normalized to total probability 1.
  *
+ * The pin must be a probable state: pinning a state of probability 1e-200
+ * scales the others to 1e200 and the solve drowns in round-off. When
+ * \p groups is given (a coarse partition of the states, e.g. blocks of
+ * battery levels; at most a few hundred groups), the chain lumped over the
+ * groups is solved first by the GTH algorithm (subtraction-free, hence
+ * stable at any dynamic range) and the pin is taken in its heaviest group.
+ *
  * \param states number of states
  * \param transitions the nonzero transition probabilities
+ * \param groups optional group of each state
  * \return the stationary distribution (transient states get 0)
  */
-std::vector<double> SolveStationary(std::size_t states, const std::vector<Transition>& transitions);
+std::vector<double> SolveStationary(std::size_t states,
+                                    const std::vector<Transition>& transitions,
+                                    const std::vector<std::size_t>& groups = {});
 
 /**
  * \brief The same, skipping the reducibility check and the pin search: for

@@ -19,4 +19,11 @@ echo "== Fig. 2b: downtime risk vs job rate and q_lim (semi-Markov model)"
 "$bin/llm-edge-fig2b" --riskCsv="$results/fig2b-risk.csv" --qlimCsv="$results/fig2b-qlim.csv"
 $plot fig2b "$results/fig2b-risk.csv" "$results/fig2b-qlim.csv" "$results/fig2b.png"
 echo
+echo "== Figs. 3a, 3b, 4a, 4b: 3 x 3 network, uniform vs long-term vs adaptive (simulation)"
+"$bin/llm-edge-paper" --csv="$results/fig3-4.csv"
+$plot fig34 "$results/fig3-4.csv" "$results"
+echo
+echo "== The paper's stated effects against ours"
+$plot effects "$results/fig3-4.csv" "$results/effects.csv"
+echo
 echo "Results in $results"

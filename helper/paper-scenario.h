@@ -1,0 +1,50 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_PAPER_SCENARIO_H
+#define LLM_EDGE_PAPER_SCENARIO_H
+
+#include "llm-run-report.h"
+
+#include <cstdint>
+#include <string>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief The network experiment of the paper (Sec. V, Figs. 3-4): L layers
+ * of N energy-harvesting devices in the dynamic power mode, Bernoulli jobs,
+ * the zero-communication baseline, one replication per call.
+ *
+ * Device j of a layer harvests U[m_j / 2, 3 m_j / 2] per slot with
+ * m_j = m (0.5 + j / (N - 1)): node-specific bounds around the swept mean m
+ * (the paper gives no bounds).
+ */
+struct PaperScenario
+{
+    std::string preset{"paper-scaled"}; ///< power-mode preset
+    std::string policy{"long-term"};    ///< scheduler policy
+    std::string accounting{"Slotted"};  ///< device accounting
+    uint32_t layers{3};                 ///< L
+    uint32_t perLayer{3};               ///< N
+    uint32_t slots{100};                ///< simulated slots of 100 s
+    double meanHarvestJ{550};           ///< m, J per slot
+    double q{0.3};                      ///< job probability per slot
+    double initialFraction{0.5};        ///< initial battery fraction
+    double highFraction{0.2};           ///< Ehigh / capacity
+
+    /**
+     * \param run the RngRun of this replication
+     * \return the run's metrics
+     */
+    LlmRunReport Run(uint32_t run) const;
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_PAPER_SCENARIO_H */
