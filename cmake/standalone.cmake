@@ -89,6 +89,10 @@ function(llm_edge_standalone_tests)
   if(benchmark_FOUND)
     add_executable(llm-edge-benchmarks ${CMAKE_CURRENT_SOURCE_DIR}/benchmarks/semi-markov-benchmark.cc)
     target_link_libraries(llm-edge-benchmarks llm-edge benchmark::benchmark)
+    add_executable(llm-edge-pipeline-benchmarks
+                   ${CMAKE_CURRENT_SOURCE_DIR}/benchmarks/pipeline-benchmark.cc)
+    target_link_libraries(llm-edge-pipeline-benchmarks llm-edge ${libpoint-to-point}
+                          benchmark::benchmark)
   endif()
   foreach(suite ${LLM_EDGE_SUITES})
     add_test(NAME ns3-suite-${suite} COMMAND llm-edge-test-runner --suite=${suite})
