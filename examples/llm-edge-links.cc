@@ -118,18 +118,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
                            StringValue(network == "zero-communication" ? "zero-communication" : "tcp"));
     h.SetPipelineAttribute("PayloadBytes", UintegerValue(o.payloadBytes));
     Ptr<InferencePipeline> p = h.Install(layers, source.Get(0));
-    for (uint32_t l = 0; l < 3; ++l)
-    {
-        for (uint32_t j = 0; j < 3; ++j)
-        {
-            double m = o.meanHarvestJ * (0.5 + j / 2.0);
-            Ptr<UniformRandomVariable> rv = CreateObject<UniformRandomVariable>();
-            rv->SetAttribute("Min", DoubleValue(0.5 * m));
-            rv->SetAttribute("Max", DoubleValue(1.5 * m));
-            p->GetLayer(l)[j]->GetDevice()->GetHarvester()->SetAttribute("SlotEnergyJ",
-                                                                         PointerValue(rv));
-        }
-    }
+    LlmInferenceHelper::SetNodeSpecificHarvest(p, o.meanHarvestJ);
     LlmInferenceHelper::AssignStreams(p, 0);
     Time end = Seconds(100.0 * o.slots);
     Simulator::Stop(end);

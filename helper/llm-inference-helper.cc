@@ -4,6 +4,10 @@
 #include "llm-inference-helper.h"
 
 #include "ns3/fatal-error.h"
+#include "ns3/double.h"
+#include "ns3/pointer.h"
+#include "ns3/random-slot-harvester.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/semi-markov-scheduler.h"
 
 namespace ns3
@@ -97,6 +101,28 @@ LlmInferenceHelper::AssignStreams(Ptr<InferencePipeline> pipeline, int64_t strea
     }
     used += pipeline->GetSource()->AssignStreams(stream + used);
     return used;
+}
+
+void
+LlmInferenceHelper::SetNodeSpecificHarvest(Ptr<InferencePipeline> pipeline, double meanJ)
+{
+    for (uint32_t l = 0; l < pipeline->GetNLayers(); ++l)
+    {
+        const auto& apps = pipeline->GetLayer(l);
+        for (std::size_t j = 0; j < apps.size(); ++j)
+        {
+            double m = meanJ * (apps.size() > 1 ? 0.5 + static_cast<double>(j) / (apps.size() - 1)
+                                                : 1.0);
+            Ptr<UniformRandomVariable> rv = CreateObject<UniformRandomVariable>();
+            rv->SetAttribute("Min", DoubleValue(0.5 * m));
+            rv->SetAttribute("Max", DoubleValue(1.5 * m));
+            Ptr<SlotEnergyHarvester> h = apps[j]->GetDevice()->GetHarvester();
+            NS_ABORT_MSG_UNLESS(DynamicCast<RandomSlotHarvester>(h),
+                                "SetNodeSpecificHarvest: device of layer "
+                                    << l << " has no RandomSlotHarvester");
+            h->SetAttribute("SlotEnergyJ", PointerValue(rv));
+        }
+    }
 }
 
 std::vector<NodeContainer>

@@ -77,6 +77,15 @@ class LlmInferenceHelper
     static int64_t AssignStreams(Ptr<InferencePipeline> pipeline, int64_t stream);
 
     /**
+     * \brief Node-specific uniform harvest around a mean (the paper's
+     * setting, whose bounds it does not give): device j of each layer of N
+     * draws U[m_j / 2, 3 m_j / 2] J per slot with m_j = m (0.5 + j / (N - 1)).
+     * \param pipeline a pipeline whose devices use RandomSlotHarvester
+     * \param meanJ the mean m, J per slot
+     */
+    static void SetNodeSpecificHarvest(Ptr<InferencePipeline> pipeline, double meanJ);
+
+    /**
      * \brief The paper's layout: L layers of N nodes each (no links).
      * \param layers L
      * \param perLayer N

@@ -34,19 +34,7 @@ PaperScenario::Run(uint32_t run) const
     NodeContainer source;
     source.Create(1);
     Ptr<InferencePipeline> p = h.Install(layout, source.Get(0));
-    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
-    {
-        const auto& apps = p->GetLayer(l);
-        for (std::size_t j = 0; j < apps.size(); ++j)
-        {
-            double m = meanHarvestJ *
-                       (apps.size() > 1 ? 0.5 + static_cast<double>(j) / (apps.size() - 1) : 1.0);
-            Ptr<UniformRandomVariable> rv = CreateObject<UniformRandomVariable>();
-            rv->SetAttribute("Min", DoubleValue(0.5 * m));
-            rv->SetAttribute("Max", DoubleValue(1.5 * m));
-            apps[j]->GetDevice()->GetHarvester()->SetAttribute("SlotEnergyJ", PointerValue(rv));
-        }
-    }
+    LlmInferenceHelper::SetNodeSpecificHarvest(p, meanHarvestJ);
     LlmInferenceHelper::AssignStreams(p, 0);
     // A block whose stage ends exactly at the horizon still counts.
     Time end = Seconds(100.0 * slots);

@@ -37,17 +37,24 @@ mkdir -p "$tree/contrib/llm-edge"
 (cd "$root" && tar --exclude=./build --exclude=./.git -cf - .) | (cd "$tree/contrib/llm-edge" && tar -xf -)
 
 cd "$tree"
-if [ ! -f build/.llm-edge-configured ] || ! grep -q "llm-edge" cmake-cache/CMakeCache.txt 2>/dev/null; then
-  ./ns3 configure -d release --enable-modules=llm-edge --enable-examples --enable-tests \
-    --disable-python --disable-werror -G "Unix Makefiles" >/dev/null
-  mkdir -p build && touch build/.llm-edge-configured
+# Only the module, its dependencies and point-to-point (for the user-topology
+# example); examples and tests of llm-edge alone.
+config=(-d release --enable-modules="llm-edge;point-to-point" --enable-examples --enable-tests
+        --filter-module-examples-and-tests=llm-edge --disable-python --disable-werror
+        -G "Unix Makefiles")
+if [ "$(cat build/.llm-edge-configured 2>/dev/null)" != "${config[*]}" ]; then
+  ./ns3 configure "${config[@]}" >/dev/null
+  mkdir -p build && echo "${config[*]}" > build/.llm-edge-configured
 fi
 ./ns3 build
 ./ns3 run "llm-edge-single-device --replications=50 --csv=none"
+./ns3 run "llm-edge-user-topology --slots=50"
 # test.py honours only one -s per call: one call per suite of the module.
 suites=$(./test.py --no-build --list 2>/dev/null | awk '$1 == "unit" && $2 ~ /^llm-edge/ {print $2}')
 [ -n "$suites" ] || { echo "llm-edge: test.py lists no llm-edge suite" >&2; exit 1; }
 for suite in $suites; do
   ./test.py --no-build -s "$suite"
 done
-./test.py --no-build --example=llm-edge-single-device
+for example in llm-edge-single-device llm-edge-user-topology; do
+  ./test.py --no-build --example="$example"
+done

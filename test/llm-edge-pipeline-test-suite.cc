@@ -72,23 +72,6 @@ HeldByApps(Ptr<InferencePipeline> p)
     return n;
 }
 
-/// Give each device of a layout its own uniform harvest bounds.
-void
-SetHarvest(Ptr<InferencePipeline> p, double meanJ)
-{
-    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
-    {
-        const auto& apps = p->GetLayer(l);
-        for (std::size_t i = 0; i < apps.size(); ++i)
-        {
-            double m = meanJ * (0.5 + static_cast<double>(i) / std::max<std::size_t>(1, apps.size() - 1));
-            std::ostringstream rv;
-            rv << "ns3::UniformRandomVariable[Min=" << 0.5 * m << "|Max=" << 1.5 * m << "]";
-            apps[i]->GetDevice()->GetHarvester()->SetAttribute("SlotEnergyJ", StringValue(rv.str()));
-        }
-    }
-}
-
 } // namespace
 
 /**
@@ -120,7 +103,7 @@ class ZeroCommunicationTestCase : public TestCase
         NodeContainer src;
         src.Create(1);
         Ptr<InferencePipeline> p = h.Install(layers, src.Get(0));
-        SetHarvest(p, 300);
+        LlmInferenceHelper::SetNodeSpecificHarvest(p, 300);
         LlmInferenceHelper::AssignStreams(p, 100);
         Ledger ledger;
         ledger.Connect(p);
