@@ -143,6 +143,7 @@ InferenceEndpoint::ConnectionSucceeded(Ptr<Socket> s)
 void
 InferenceEndpoint::ConnectionFailed(Ptr<Socket> s)
 {
+    NS_LOG_WARN("node " << GetNode()->GetId() << ": connection failed, errno " << s->GetErrno());
     Fail(s);
 }
 
@@ -155,6 +156,8 @@ InferenceEndpoint::Fail(Ptr<Socket> s)
         return; // everything was handed to TCP already
     }
     InferenceJob job = it->second.job;
+    NS_LOG_WARN("node " << GetNode()->GetId() << ": transfer of job " << job.id << " failed with "
+                        << it->second.remaining << " bytes unsent, errno " << s->GetErrno());
     m_outgoing.erase(it);
     m_pipeline->Drop(job, InferencePipeline::LINK_FAILURE);
 }
@@ -260,6 +263,8 @@ InferenceEndpoint::HandlePeerClose(Ptr<Socket> s)
     auto it = m_incoming.find(s);
     if (it != m_incoming.end() && it->second.haveHeader && it->second.payloadLeft > 0)
     {
+        NS_LOG_WARN("node " << GetNode()->GetId() << ": peer closed job " << it->second.job.id
+                            << " with " << it->second.payloadLeft << " bytes missing");
         m_pipeline->Drop(it->second.job, InferencePipeline::LINK_FAILURE);
     }
     m_incoming.erase(s);

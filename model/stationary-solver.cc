@@ -93,29 +93,40 @@ Components(std::size_t n,
 }
 
 /// Stationary distribution of a small irreducible dense chain by the
-/// Grassmann-Taksar-Heyman algorithm (no subtractions: stable).
+/// Grassmann-Taksar-Heyman algorithm (no subtractions: stable). Long double
+/// because the intermediate visit ratios can exceed the range of double for
+/// chains whose probabilities span hundreds of orders of magnitude; an
+/// empty result means "no estimate".
 std::vector<double>
-Gth(std::vector<std::vector<double>> p)
+Gth(const std::vector<std::vector<double>>& in)
 {
-    const std::size_t n = p.size();
+    const std::size_t n = in.size();
+    std::vector<std::vector<long double>> p(n, std::vector<long double>(n));
+    for (std::size_t i = 0; i < n; ++i)
+    {
+        for (std::size_t j = 0; j < n; ++j)
+        {
+            p[i][j] = in[i][j];
+        }
+    }
     for (std::size_t k = n; k-- > 1;)
     {
-        double s = 0;
+        long double s = 0;
         for (std::size_t j = 0; j < k; ++j)
         {
             s += p[k][j];
         }
         if (!(s > 0))
         {
-            return {}; // not irreducible: no estimate
+            return {}; // not irreducible
         }
         for (std::size_t i = 0; i < k; ++i)
         {
-            double f = p[i][k] / s;
-            if (f == 0)
+            if (p[i][k] == 0)
             {
                 continue;
             }
+            long double f = p[i][k] / s;
             p[i][k] = f;
             for (std::size_t j = 0; j < k; ++j)
             {
@@ -123,24 +134,34 @@ Gth(std::vector<std::vector<double>> p)
             }
         }
     }
-    std::vector<double> pi(n, 0.0);
+    std::vector<long double> pi(n, 0.0L);
     pi[0] = 1;
-    double total = 1;
+    long double total = 1;
     for (std::size_t j = 1; j < n; ++j)
     {
-        double v = 0;
+        long double v = 0;
         for (std::size_t i = 0; i < j; ++i)
         {
-            v += pi[i] * (p[i][j] == 0 ? 0.0 : p[i][j]);
+            v += pi[i] * p[i][j];
         }
         pi[j] = v;
         total += v;
     }
-    for (double& v : pi)
+    std::vector<double> out(n);
+    for (std::size_t j = 0; j < n; ++j)
     {
-        v /= total;
+        long double v = pi[j] / total;
+        if (!std::isfinite(static_cast<double>(v)) && v != 0)
+        {
+            return {};
+        }
+        out[j] = static_cast<double>(v);
     }
-    return pi;
+    if (!std::isfinite(static_cast<double>(total)))
+    {
+        return {};
+    }
+    return out;
 }
 
 /// Solve P^T x = x with x[pin] = 1 (the pin's own equation dropped).
@@ -324,7 +345,34 @@ SolveStationary(std::size_t states,
         }
     }
     pin = static_cast<std::size_t>(std::max_element(weight.begin(), weight.end()) - weight.begin());
-    return SolveStationaryPinned(states, transitions, pin);
+    // Solve on the closed class alone: transient states have probability 0,
+    // and leaving them in would only add a (possibly ill-conditioned) block.
+    std::vector<std::size_t> compact(states, static_cast<std::size_t>(-1));
+    std::vector<std::size_t> members;
+    for (std::size_t v = 0; v < states; ++v)
+    {
+        if (inClosed[v])
+        {
+            compact[v] = members.size();
+            members.push_back(v);
+        }
+    }
+    std::vector<Transition> closedTransitions;
+    closedTransitions.reserve(transitions.size());
+    for (const auto& t : transitions)
+    {
+        if (inClosed[t.from])
+        {
+            closedTransitions.push_back({compact[t.from], compact[t.to], t.p});
+        }
+    }
+    std::vector<double> y = SolveStationaryPinned(members.size(), closedTransitions, compact[pin]);
+    std::vector<double> x(states, 0.0);
+    for (std::size_t i = 0; i < members.size(); ++i)
+    {
+        x[members[i]] = y[i];
+    }
+    return x;
 }
 
 std::vector<double>

@@ -321,3 +321,29 @@ TEST(SemiMarkovBatteryModel, RejectsBadParameters)
     EXPECT_THROW(ComputeRateLimit(m, 1.0), ConfigError);
     EXPECT_THROW(m.SetSolver("magic"), ConfigError);
 }
+
+TEST(SemiMarkovBatteryModel, SolvesChainsSpanningHundredsOfOrdersOfMagnitude)
+{
+    // Nearly always full or nearly always empty batteries put the stationary
+    // probabilities of far levels below 1e-300: the solve must stay exact
+    // where the mass is (regression: 15 W, U[800, 1600], q = 0.35 once failed).
+    for (const char* mode : {"15W", "30W", "60W", "dynamic"})
+    {
+        for (auto h : {std::make_pair(100.0, 700.0), {400.0, 1000.0}, {800.0, 1600.0}})
+        {
+            for (double q : {0.05, 0.35, 0.85})
+            {
+                SemiMarkovBatteryModel m(Spec(mode), HarvestPmf::FromUniform(h.first, h.second, 100));
+                std::vector<double> pi;
+                ASSERT_NO_THROW(pi = m.StationaryDistribution(q)) << mode << " " << h.first << " " << q;
+                auto next = m.Step(pi, q);
+                double res = 0;
+                for (std::size_t i = 0; i < pi.size(); ++i)
+                {
+                    res += std::abs(next[i] - pi[i]);
+                }
+                EXPECT_LT(res, 1e-9) << mode << " " << h.first << " " << q;
+            }
+        }
+    }
+}
