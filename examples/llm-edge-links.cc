@@ -3,7 +3,8 @@
  */
 // The paper's 3 x 3 system over realistic links against the zero-
 // communication baseline: point-to-point links (100 Mbit/s, 5 ms) between
-// consecutive layers, and one 802.11a ad hoc network, carrying 1 MiB of
+// consecutive layers, one 100 Mbit/s CSMA LAN and one 802.11a ad hoc
+// network, carrying 1 MiB of
 // activations per hop over TCP. Prints throughput, downtime and end-to-end
 // latency with its split into queue wait, compute and network, and the
 // simulator's event rate.
@@ -11,6 +12,7 @@
 //   ./ns3 run "llm-edge-links --replications=5"
 
 #include "ns3/core-module.h"
+#include "ns3/csma-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/llm-edge-module.h"
 #include "ns3/mobility-module.h"
@@ -84,6 +86,16 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
             }
             Ipv4GlobalRoutingHelper::PopulateRoutingTables();
         }
+        else if (network == "csma")
+        {
+            CsmaHelper csma;
+            csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+            csma.SetChannelAttribute("Delay", TimeValue(NanoSeconds(6560)));
+            ip.SetBase("10.2.0.0", "255.255.255.0");
+            ip.Assign(csma.Install(all));
+            NeighborCacheHelper neighbours;
+            neighbours.PopulateNeighborCache();
+        }
         else if (network == "wifi")
         {
             // 802.11a: with 802.11n ad hoc (A-MPDU and block ack) ns-3.37
@@ -147,7 +159,7 @@ main(int argc, char* argv[])
     Options o{100, 0.3, 550, "long-term", "Slotted", 64 * 16 * 512 * 2};
     uint32_t replications = 5;
     uint32_t workers = 0;
-    std::string networks = "zero-communication,p2p,wifi";
+    std::string networks = "zero-communication,p2p,csma,wifi";
     std::string csv = "llm-edge-links.csv";
     CommandLine cmd(__FILE__);
     cmd.AddValue("replications", "Replications per network (distinct RngRun)", replications);
@@ -159,7 +171,7 @@ main(int argc, char* argv[])
     cmd.AddValue("policy", "uniform, long-term or adaptive", o.policy);
     cmd.AddValue("accounting", "Slotted or Continuous", o.accounting);
     cmd.AddValue("payloadBytes", "Activation bytes per hop", o.payloadBytes);
-    cmd.AddValue("networks", "Comma-separated: zero-communication, p2p, wifi", networks);
+    cmd.AddValue("networks", "Comma-separated: zero-communication, p2p, csma, wifi", networks);
     cmd.AddValue("csv", "Output CSV (\"none\": no file)", csv);
     cmd.Parse(argc, argv);
 
