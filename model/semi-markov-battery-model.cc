@@ -335,6 +335,20 @@ SemiMarkovBatteryModel::Step(const std::vector<double>& pi, double q) const
     return out;
 }
 
+SemiMarkovBatteryModel::Row
+SemiMarkovBatteryModel::RowOf(std::size_t cls, std::size_t e, double q) const
+{
+    Row r;
+    r.k = cls == PROCESSING ? m_k[e] : 1;
+    r.cost = cls == PROCESSING ? m_jobCost[e] : cls == IDLE ? m_idleCost[e] : m_savingCost[e];
+    r.fromActive = (cls == IDLE || cls == PROCESSING);
+    r.pArrive = cls == IDLE         ? q
+                : cls == PROCESSING ? 1 - std::pow(1 - q, r.k)
+                : cls == SAVING_HELD ? 1.0
+                                     : 0.0;
+    return r;
+}
+
 std::vector<double>
 SemiMarkovBatteryModel::SolveDirect(double q) const
 {
@@ -345,15 +359,11 @@ SemiMarkovBatteryModel::SolveDirect(double q) const
         for (std::size_t e = 0; e <= m_n; ++e)
         {
             std::size_t from = cls * levels + e;
-            unsigned k = cls == PROCESSING ? m_k[e] : 1;
-            long long cost = cls == PROCESSING ? m_jobCost[e]
-                             : cls == IDLE     ? m_idleCost[e]
-                                               : m_savingCost[e];
-            bool fromActive = (cls == IDLE || cls == PROCESSING);
-            double pArrive = cls == IDLE         ? q
-                             : cls == PROCESSING ? 1 - std::pow(1 - q, k)
-                             : cls == SAVING_HELD ? 1.0
-                                                  : 0.0;
+            Row row = RowOf(cls, e, q);
+            unsigned k = row.k;
+            long long cost = row.cost;
+            bool fromActive = row.fromActive;
+            double pArrive = row.pArrive;
             const auto& kernel = m_kernels[k];
             // Aggregate kernel mass by landing level (clamping merges tails).
             std::map<std::size_t, double> landing;
@@ -499,14 +509,10 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
                 double w = weight(cls, e);
                 if (w > 0)
                 {
-                    unsigned k = cls == PROCESSING ? m_k[e] : 1;
-                    long long cost = cls == PROCESSING ? m_jobCost[e]
-                                     : cls == IDLE     ? m_idleCost[e]
-                                                       : m_savingCost[e];
-                    double pArrive = cls == IDLE         ? q
-                                     : cls == PROCESSING ? 1 - std::pow(1 - q, k)
-                                     : cls == SAVING_HELD ? 1.0
-                                                          : 0.0;
+                    Row row = RowOf(cls, e, q);
+                    unsigned k = row.k;
+                    long long cost = row.cost;
+                    double pArrive = row.pArrive;
                     long long base = static_cast<long long>(e) - cost; // landing = base + h
                     long long top = base + static_cast<long long>(m_kernels[k].size()) - 1;
                     std::size_t j0 = blockOf[Clamp(base)];

@@ -126,6 +126,17 @@ class SemiMarkovBatteryModel
 
   private:
     struct Convolver; // FFT plans and kernel spectra, kept across solves
+
+    /// What a state does in one stage: the table row of its class.
+    struct Row
+    {
+        unsigned k;      ///< slots of the stage (kernel f^(*k))
+        long long cost;  ///< energy drawn, units
+        bool fromActive; ///< hysteresis from active (else from saving)
+        double pArrive;  ///< probability that Q' = 1
+    };
+
+    Row RowOf(std::size_t cls, std::size_t e, double q) const;
     std::vector<double> SolveDirect(double q) const;
     std::vector<double> SolveAggregation(double q) const;
     ChainMetrics Metrics(const std::vector<double>& pi, double q) const;
