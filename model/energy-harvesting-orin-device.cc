@@ -258,7 +258,8 @@ void
 EnergyHarvestingOrinDevice::AccumulateEnergyAverage(double oldJ, double newJ)
 {
     Time now = Simulator::Now();
-    double dt = (now - m_lastEnergySample).GetSeconds();
+    // In time steps (integer, exact and cheap); converted to seconds on read.
+    double dt = static_cast<double>((now - m_lastEnergySample).GetTimeStep());
     // Slotted: the level is held during a stage; continuous: it is linear
     // between updates, so the trapezoid is exact.
     m_energyIntegralJs += m_slotted ? oldJ * dt : 0.5 * (oldJ + newJ) * dt;
@@ -276,9 +277,9 @@ EnergyHarvestingOrinDevice::GetAverageEnergyJ() const
     {
         return e;
     }
-    double tail = (now - m_lastEnergySample).GetSeconds();
+    double tail = static_cast<double>((now - m_lastEnergySample).GetTimeStep());
     double tailJs = m_slotted ? m_lastEnergyJ * tail : 0.5 * (m_lastEnergyJ + e) * tail;
-    return (m_energyIntegralJs + tailJs) / total;
+    return (m_energyIntegralJs + tailJs) * TimeStep(1).GetSeconds() / total;
 }
 
 void

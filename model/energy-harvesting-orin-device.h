@@ -223,7 +223,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     Time m_savingTime;
     Time m_savingSince;
     Time m_startTime;
-    double m_energyIntegralJs{0}; ///< integral of energy over time, J s
+    double m_energyIntegralJs{0}; ///< integral of energy over time, J x time steps
     Time m_lastEnergySample;
     double m_lastEnergyJ{0};
 

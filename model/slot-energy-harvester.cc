@@ -72,14 +72,14 @@ SlotEnergyHarvester::AssignStreams(int64_t /* stream */)
 double
 SlotEnergyHarvester::GetSlotEnergyJ(uint64_t slot)
 {
+    if (slot + 1 == m_nextSlot)
+    {
+        return m_lastEnergyJ;
+    }
     if (!m_slot.IsStrictlyPositive())
     {
         NS_FATAL_ERROR("SlotEnergyHarvester: invalid SlotDuration = " << m_slot.As(Time::S)
                                                                       << ": must be > 0");
-    }
-    if (slot + 1 == m_nextSlot)
-    {
-        return m_lastEnergyJ;
     }
     NS_ABORT_MSG_IF(slot + 1 < m_nextSlot,
                     "SlotEnergyHarvester: slot " << slot << " asked after slot " << m_nextSlot - 1);
