@@ -168,9 +168,11 @@ main(int argc, char* argv[])
             sc.initialFraction = initialFraction;
             sc.highFraction = highFraction;
             std::vector<SummaryStatistics> stats(names.size());
-            for (uint32_t r = 1; r <= replications; ++r)
+            // RngRun 1..R on one set of objects: identical to R fresh runs,
+            // twice as fast (see PaperScenario::RunSeries).
+            for (const auto& report : sc.RunSeries(1, replications))
             {
-                std::vector<double> v = sc.Run(r).Values();
+                std::vector<double> v = report.Values();
                 for (std::size_t k = 0; k < v.size(); ++k)
                 {
                     stats[k].Add(v[k]);

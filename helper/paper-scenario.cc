@@ -6,6 +6,7 @@
 #include "llm-inference-helper.h"
 
 #include "ns3/double.h"
+#include "ns3/fatal-error.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -18,10 +19,9 @@ namespace ns3
 namespace llmedge
 {
 
-LlmRunReport
-PaperScenario::Run(uint32_t run) const
+Ptr<InferencePipeline>
+PaperScenario::Build() const
 {
-    RngSeedManager::SetRun(run);
     LlmInferenceHelper h;
     h.Devices().SetBatteryAttribute("InitialFraction", DoubleValue(initialFraction));
     h.Devices().SetDeviceAttribute("PowerModePreset", StringValue(preset));
@@ -36,6 +36,14 @@ PaperScenario::Run(uint32_t run) const
     Ptr<InferencePipeline> p = h.Install(layout, source.Get(0));
     LlmInferenceHelper::SetNodeSpecificHarvest(p, meanHarvestJ);
     LlmInferenceHelper::AssignStreams(p, 0);
+    return p;
+}
+
+LlmRunReport
+PaperScenario::Run(uint32_t run) const
+{
+    RngSeedManager::SetRun(run);
+    Ptr<InferencePipeline> p = Build();
     // A block whose stage ends exactly at the horizon still counts.
     Time end = Seconds(100.0 * slots);
     Simulator::Stop(end + TimeStep(1));
@@ -43,6 +51,55 @@ PaperScenario::Run(uint32_t run) const
     LlmRunReport r = LlmRunReport::Collect(p, end);
     Simulator::Destroy();
     return r;
+}
+
+std::vector<LlmRunReport>
+PaperScenario::RunSeries(uint32_t firstRun, uint32_t count) const
+{
+    NS_ABORT_MSG_UNLESS(accounting == "Slotted", "PaperScenario::RunSeries needs Slotted accounting");
+    std::vector<LlmRunReport> out;
+    if (count == 0)
+    {
+        return out;
+    }
+    RngSeedManager::SetRun(firstRun);
+    Ptr<InferencePipeline> p = Build();
+    const Time horizon = Seconds(100.0 * slots);
+    const Time window = horizon + Seconds(100); // one idle slot between windows
+    auto forEachApp = [&p](auto f) {
+        for (uint32_t l = 0; l < p->GetNLayers(); ++l)
+        {
+            for (const auto& app : p->GetLayer(l))
+            {
+                f(app);
+            }
+        }
+    };
+    for (uint32_t i = 0; i < count; ++i)
+    {
+        Time start = window * static_cast<int64_t>(i);
+        if (i > 0)
+        {
+            uint32_t run = firstRun + i;
+            Simulator::Schedule(start - Simulator::Now(), [p, run, &forEachApp]() {
+                RngSeedManager::SetRun(run);
+                LlmInferenceHelper::AssignStreams(p, 0); // the streams of this RngRun
+                p->ResetStatistics();
+                forEachApp([](Ptr<LlmBlockApplication> a) { a->GetDevice()->Restart(); });
+                p->GetSource()->Restart();
+            });
+        }
+        Simulator::Stop(start + horizon + TimeStep(1) - Simulator::Now());
+        Simulator::Run();
+        out.push_back(LlmRunReport::Collect(p, horizon));
+        forEachApp([](Ptr<LlmBlockApplication> a) {
+            a->GetDevice()->Halt();
+            a->Clear();
+        });
+        p->GetSource()->Halt();
+    }
+    Simulator::Destroy();
+    return out;
 }
 
 } // namespace llmedge

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -42,6 +43,22 @@ struct PaperScenario
      * \return the run's metrics
      */
     LlmRunReport Run(uint32_t run) const;
+
+    /**
+     * \brief Replications firstRun .. firstRun + count - 1 on one set of
+     * objects (Slotted accounting): each in its own window of simulated time,
+     * with RngRun set and every stream reassigned at its start and every
+     * device, battery, application and account reset, so that each equals
+     * Run(r) while the ns-3 objects are built once.
+     * \param firstRun the first RngRun
+     * \param count number of replications
+     * \return their metrics, in order
+     */
+    std::vector<LlmRunReport> RunSeries(uint32_t firstRun, uint32_t count) const;
+
+  private:
+    /// \return a deployment of this scenario, streams assigned
+    Ptr<InferencePipeline> Build() const;
 };
 
 } // namespace llmedge

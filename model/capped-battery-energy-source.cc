@@ -332,6 +332,15 @@ CappedBatteryEnergySource::ScheduleThresholdEvent(double netPowerW)
     }
 }
 
+void
+CappedBatteryEnergySource::Reset()
+{
+    m_thresholdEvent.Cancel();
+    m_ledgerReady = false;
+    m_depleted = false;
+    EnsureLedger();
+}
+
 double
 CappedBatteryEnergySource::GetHarvestedEnergyJ() const
 {

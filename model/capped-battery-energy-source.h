@@ -96,6 +96,10 @@ class CappedBatteryEnergySource : public EnergySource
     /// \return initial + harvested - consumed - spilled - remaining, J
     double GetBalanceErrorJ() const;
 
+    /// \brief Start afresh at the initial energy with zero totals (for a new
+    /// replication on the same objects; slotted accounting).
+    void Reset();
+
   private:
     void DoInitialize() override;
     void DoDispose() override;

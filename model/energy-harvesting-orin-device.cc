@@ -726,6 +726,52 @@ EnergyHarvestingOrinDevice::HandleEnergyChanged()
 {
 }
 
+void
+EnergyHarvestingOrinDevice::Halt()
+{
+    m_event.Cancel();
+    m_hasRunning = false;
+    m_hasPending = false;
+    m_runningDone = JobDoneCallback();
+    m_pendingDone = JobDoneCallback();
+}
+
+void
+EnergyHarvestingOrinDevice::Restart()
+{
+    NS_ABORT_MSG_UNLESS(m_started && m_slotted,
+                        "EnergyHarvestingOrinDevice::Restart needs an initialized Slotted device");
+    Halt();
+    m_battery->Reset();
+    Time now = Simulator::Now();
+    double slots = now.GetSeconds() / m_spec.slotS;
+    NS_ABORT_MSG_IF(std::abs(slots - std::round(slots)) > 1e-9,
+                    "EnergyHarvestingOrinDevice::Restart off a slot boundary: " << now.As(Time::S));
+    m_completed = 0;
+    m_accepted = 0;
+    m_refused.fill(0);
+    m_savingEntries = 0;
+    m_savingTime = Seconds(0);
+    m_startTime = now;
+    m_lastEnergySample = now;
+    m_energyIntegralJs = 0;
+    m_lastEnergyJ = m_battery->GetStoredEnergyJ();
+    SelectMode();
+    bool saving = m_lastEnergyJ < m_spec.GetLowJ();
+    m_state = saving ? SAVING : IDLE;
+    if (saving)
+    {
+        ++m_savingEntries;
+        m_savingSince = now;
+        m_powerSavingTrace(true);
+    }
+    if (m_harvester)
+    {
+        m_harvester->SkipToSlot(static_cast<uint64_t>(std::llround(slots)));
+    }
+    BeginStage(static_cast<uint64_t>(std::llround(slots)));
+}
+
 double
 EnergyHarvestingOrinDevice::GetTotalEnergyConsumption() const
 {

@@ -158,6 +158,17 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     void HandleEnergyRecharged() override;
     void HandleEnergyChanged() override;
 
+    /// \brief Stop at once: cancel the pending stage and forget the jobs
+    /// held (their callbacks are not called). For ending a replication.
+    void Halt();
+
+    /**
+     * \brief Start a new replication on the same objects (Slotted only):
+     * the battery back to its initial energy, counters and averages zeroed,
+     * stages from now, which must be a slot boundary.
+     */
+    void Restart();
+
   private:
     void DoInitialize() override;
     void DoDispose() override;

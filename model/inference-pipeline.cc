@@ -247,6 +247,15 @@ InferencePipeline::GetCompletions() const
     return m_completions;
 }
 
+void
+InferencePipeline::ResetStatistics()
+{
+    m_arrived = 0;
+    m_completed = 0;
+    m_dropped.fill(0);
+    m_completions.clear();
+}
+
 std::string
 InferencePipeline::DropReasonName(DropReason r)
 {

@@ -141,6 +141,9 @@ class InferencePipeline : public Object
     /// \param r a reason \return its name
     static std::string DropReasonName(DropReason r);
 
+    /// \brief Zero the accounts (a new replication on the same deployment).
+    void ResetStatistics();
+
   private:
     void DoDispose() override;
 

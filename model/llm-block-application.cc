@@ -71,6 +71,12 @@ LlmBlockApplication::GetJobsHeld() const
 }
 
 void
+LlmBlockApplication::Clear()
+{
+    m_jobs.clear();
+}
+
+void
 LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
 {
     uint64_t key = m_nextKey++;

@@ -45,6 +45,8 @@ class LlmBlockApplication : public InferenceEndpoint
     uint32_t GetLayer() const;
     /// \return jobs accepted by the device and not finished yet
     uint32_t GetJobsHeld() const;
+    /// \brief Forget the jobs held (end of a replication).
+    void Clear();
 
   private:
     void DoDispose() override;

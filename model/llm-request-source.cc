@@ -154,6 +154,24 @@ LlmRequestSource::StartApplication()
 }
 
 void
+LlmRequestSource::Halt()
+{
+    m_event.Cancel();
+}
+
+void
+LlmRequestSource::Restart()
+{
+    m_event.Cancel();
+    if (m_arrivals == "bernoulli")
+    {
+        m_slotIndex = static_cast<uint64_t>(
+            std::ceil(Simulator::Now().GetSeconds() / m_slot.GetSeconds() - 1e-9));
+    }
+    ScheduleNext();
+}
+
+void
 LlmRequestSource::StopApplication()
 {
     m_event.Cancel();

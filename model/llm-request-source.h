@@ -47,6 +47,11 @@ class LlmRequestSource : public InferenceEndpoint
      */
     int64_t AssignStreams(int64_t stream);
 
+    /// \brief Stop generating (end of a replication).
+    void Halt();
+    /// \brief Generate again from now (a new replication).
+    void Restart();
+
   protected:
     void StartApplication() override;
     void StopApplication() override;

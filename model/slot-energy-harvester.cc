@@ -9,6 +9,7 @@
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -97,6 +98,12 @@ SlotEnergyHarvester::GetSlotEnergyJ(uint64_t slot)
         ++m_nextSlot;
     }
     return m_lastEnergyJ;
+}
+
+void
+SlotEnergyHarvester::SkipToSlot(uint64_t slot)
+{
+    m_nextSlot = std::max(m_nextSlot, slot);
 }
 
 void

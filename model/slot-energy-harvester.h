@@ -53,6 +53,13 @@ class SlotEnergyHarvester : public EnergyHarvester
     void StartContinuous();
 
     /**
+     * \brief Continue at slot \p slot without drawing the slots skipped
+     * (a new replication on the same objects).
+     * \param slot the next slot to be asked for
+     */
+    void SkipToSlot(uint64_t slot);
+
+    /**
      * \brief Assign fixed random variable streams.
      * \param stream first stream index
      * \return number of streams used

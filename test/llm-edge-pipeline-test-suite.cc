@@ -14,6 +14,7 @@
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/llm-inference-helper.h"
 #include "ns3/llm-run-report.h"
+#include "ns3/paper-scenario.h"
 #include "ns3/pointer.h"
 #include "ns3/random-slot-harvester.h"
 #include "ns3/rng-seed-manager.h"
@@ -152,6 +153,8 @@ class TcpTransportTestCase : public TestCase
   private:
     void DoRun() override
     {
+        RngSeedManager::SetSeed(1);
+        RngSeedManager::SetRun(1);
         // Source and one device per layer on one shared SimpleChannel.
         NodeContainer all;
         all.Create(4);
@@ -226,6 +229,45 @@ class TcpTransportTestCase : public TestCase
 
 /**
  * \ingroup llm-edge-tests
+ * Replications on reset objects equal replications on fresh objects.
+ */
+class RunSeriesTestCase : public TestCase
+{
+  public:
+    RunSeriesTestCase(std::string policy)
+        : TestCase("PaperScenario::RunSeries equals Run for each RngRun (" + policy + ")"),
+          m_policy(policy)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        PaperScenario sc;
+        sc.policy = m_policy;
+        sc.q = 0.7;
+        sc.initialFraction = 0.15;
+        auto series = sc.RunSeries(3, 15);
+        NS_TEST_ASSERT_MSG_EQ(series.size(), 15u, "one report per run");
+        for (uint32_t i = 0; i < 15; ++i)
+        {
+            std::vector<double> fresh = sc.Run(3 + i).Values();
+            std::vector<double> reused = series[i].Values();
+            for (std::size_t k = 0; k < fresh.size(); ++k)
+            {
+                NS_TEST_ASSERT_MSG_EQ_TOL(reused[k],
+                                          fresh[k],
+                                          1e-9 * std::max(1.0, std::abs(fresh[k])),
+                                          "run " << 3 + i << ", " << LlmRunReport::Names()[k]);
+            }
+        }
+    }
+
+    std::string m_policy;
+};
+
+/**
+ * \ingroup llm-edge-tests
  * The pipeline suite.
  */
 class LlmEdgePipelineTestSuite : public TestSuite
@@ -239,6 +281,10 @@ class LlmEdgePipelineTestSuite : public TestSuite
             AddTestCase(new ZeroCommunicationTestCase(pol, "Slotted"));
         }
         AddTestCase(new ZeroCommunicationTestCase("adaptive", "Continuous"));
+        for (const char* pol : {"uniform", "long-term", "adaptive"})
+        {
+            AddTestCase(new RunSeriesTestCase(pol));
+        }
         AddTestCase(new TcpTransportTestCase(false));
         AddTestCase(new TcpTransportTestCase(true));
     }
