@@ -27,6 +27,10 @@ foreach(mod core network energy internet applications point-to-point csma wifi m
     set(lib${mod} ns3::${mod})
   endif()
 endforeach()
+# For the Wi-Fi radio energy suite (see CMakeLists.txt).
+if(libwifi AND libmobility)
+  set(LLM_EDGE_WIFI_LIBS ${libwifi} ${libmobility})
+endif()
 
 # Debian's ns-3 is a release build; keep this module's own logs and asserts.
 add_compile_definitions(NS3_LOG_ENABLE NS3_ASSERT_ENABLE)

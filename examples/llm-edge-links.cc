@@ -7,7 +7,11 @@
 // network, carrying 1 MiB of
 // activations per hop over TCP. Prints throughput, downtime and end-to-end
 // latency with its split into queue wait, compute and network, and the
-// simulator's event rate.
+// simulator's event rate. On Wi-Fi the devices' radios (ns-3's
+// WifiRadioEnergyModel) draw from the same batteries as the compute, so a
+// device whose battery empties loses its radio; a second table gives the
+// energy per completed job of compute and of the radios. Wired links have no
+// energy model in ns-3: their network energy is not counted.
 //
 //   ./ns3 run "llm-edge-links --replications=5"
 
@@ -20,6 +24,8 @@
 #include "ns3/point-to-point-module.h"
 #include "ns3/neighbor-cache-helper.h"
 #include "ns3/wifi-module.h"
+
+#include "ns3/wifi-radio-energy-model-helper.h"
 
 #include <chrono>
 #include <cstdio>
@@ -40,7 +46,43 @@ struct Options
     std::string policy;
     std::string accounting;
     uint32_t payloadBytes;
+    bool radioEnergy;
 };
+
+// ns-3's WifiRadioEnergyModel defaults are currents at ns-3's default 3 V
+// supply (idle 0.273 A, tx 0.380 A, rx 0.313 A, sleep 0.033 A): [EST] the
+// same powers (0.82 / 1.14 / 0.94 / 0.10 W) drawn from the devices' 19 V.
+constexpr double kRadioScale = 3.0 / 19.0;
+constexpr double kIdleA = 0.273 * kRadioScale;
+constexpr double kTxA = 0.380 * kRadioScale;
+constexpr double kRxA = 0.313 * kRadioScale;
+constexpr double kSleepA = 0.033 * kRadioScale;
+
+/// Time each radio spent transmitting and receiving, s.
+struct RadioTimes
+{
+    double txS{0};
+    double rxS{0};
+};
+
+void
+AddStateTime(RadioTimes* t, Time /* start */, Time duration, WifiPhyState state)
+{
+    if (state == WifiPhyState::TX)
+    {
+        t->txS += duration.GetSeconds();
+    }
+    else if (state == WifiPhyState::RX)
+    {
+        t->rxS += duration.GetSeconds();
+    }
+}
+
+/// Metrics of one run beside LlmRunReport's, per completed job.
+const std::vector<std::string> kEnergyNames = {"compute_energy_per_job_j",
+                                               "radio_energy_per_job_j",
+                                               "handoff_radio_energy_per_job_j",
+                                               "radio_energy_share"};
 
 /// One replication on one network; returns the report values, then the
 /// event count and the wall-clock seconds.
@@ -48,6 +90,9 @@ std::vector<double>
 RunOnce(const std::string& network, const Options& o, uint32_t run)
 {
     RngSeedManager::SetRun(run);
+    DeviceEnergyModelContainer radios;
+    std::vector<RadioTimes> radioTimes;
+    NetDeviceContainer computeWifi; // the radios of the devices (not the source's)
     auto wall = std::chrono::steady_clock::now();
     auto layers = LlmInferenceHelper::CreateLayout(3, 3);
     NodeContainer source;
@@ -118,6 +163,10 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
             mobility.Install(all);
             ip.SetBase("10.1.0.0", "255.255.255.0");
             ip.Assign(devs);
+            for (uint32_t i = 1; i < devs.GetN(); ++i)
+            {
+                computeWifi.Add(devs.Get(i)); // node 0 is the source (mains powered)
+            }
             // Slotted devices finish blocks at the same instants: their ARP
             // broadcasts would collide again and again (no MAC retries for
             // broadcast, equal retry timers). Static neighbour caches, as on a
@@ -141,10 +190,61 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
     Ptr<InferencePipeline> p = h.Install(layers, source.Get(0));
     LlmInferenceHelper::SetNodeSpecificHarvest(p, o.meanHarvestJ);
     LlmInferenceHelper::AssignStreams(p, 0);
+    if (o.radioEnergy && computeWifi.GetN() > 0)
+    {
+        NodeContainer compute;
+        for (uint32_t i = 0; i < computeWifi.GetN(); ++i)
+        {
+            compute.Add(computeWifi.Get(i)->GetNode());
+        }
+        WifiRadioEnergyModelHelper radio;
+        radio.Set("IdleCurrentA", DoubleValue(kIdleA));
+        radio.Set("CcaBusyCurrentA", DoubleValue(kIdleA));
+        radio.Set("SwitchingCurrentA", DoubleValue(kIdleA));
+        radio.Set("TxCurrentA", DoubleValue(kTxA));
+        radio.Set("RxCurrentA", DoubleValue(kRxA));
+        radio.Set("SleepCurrentA", DoubleValue(kSleepA));
+        EnergySourceContainer batteries;
+        batteries.Add(EnergyHarvestingOrinDeviceHelper::GetBatteries(compute));
+        radios = radio.Install(computeWifi, batteries);
+        radioTimes.resize(computeWifi.GetN());
+        for (uint32_t i = 0; i < computeWifi.GetN(); ++i)
+        {
+            DynamicCast<WifiNetDevice>(computeWifi.Get(i))
+                ->GetPhy()
+                ->GetState()
+                ->TraceConnectWithoutContext("State",
+                                             MakeBoundCallback(&AddStateTime, &radioTimes[i]));
+        }
+    }
     Time end = Seconds(100.0 * o.slots);
     Simulator::Stop(end);
     Simulator::Run();
-    std::vector<double> v = LlmRunReport::Collect(p, end).Values();
+    LlmRunReport report = LlmRunReport::Collect(p, end);
+    std::vector<double> v = report.Values();
+    // Energy per completed job: the devices' own draw (compute) and the
+    // radios' (all of it, idle listening included; and the hand-offs alone:
+    // time in TX and RX above the idle current).
+    double computeJ = 0;
+    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
+    {
+        for (const auto& app : p->GetLayer(l))
+        {
+            computeJ += app->GetDevice()->GetTotalEnergyConsumption();
+        }
+    }
+    double radioJ = 0;
+    double handoffJ = 0;
+    for (uint32_t i = 0; i < radios.GetN(); ++i)
+    {
+        radioJ += radios.Get(i)->GetTotalEnergyConsumption();
+        handoffJ += 19.0 * ((kTxA - kIdleA) * radioTimes[i].txS + (kRxA - kIdleA) * radioTimes[i].rxS);
+    }
+    double n = std::max(report.completed, 1.0);
+    v.push_back(computeJ / n);
+    v.push_back(radioJ / n);
+    v.push_back(handoffJ / n);
+    v.push_back(computeJ + radioJ > 0 ? radioJ / (computeJ + radioJ) : 0.0);
     v.push_back(static_cast<double>(Simulator::GetEventCount()));
     v.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count());
     Simulator::Destroy();
@@ -156,7 +256,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
 int
 main(int argc, char* argv[])
 {
-    Options o{100, 0.3, 550, "long-term", "Slotted", 64 * 16 * 512 * 2};
+    Options o{100, 0.3, 550, "long-term", "Slotted", 64 * 16 * 512 * 2, true};
     uint32_t replications = 5;
     uint32_t workers = 0;
     std::string networks = "zero-communication,p2p,csma,wifi";
@@ -171,6 +271,10 @@ main(int argc, char* argv[])
     cmd.AddValue("policy", "uniform, long-term or adaptive", o.policy);
     cmd.AddValue("accounting", "Slotted or Continuous", o.accounting);
     cmd.AddValue("payloadBytes", "Activation bytes per hop", o.payloadBytes);
+    cmd.AddValue("radioEnergy",
+                 "On Wi-Fi, the radios draw from the devices' batteries (ns-3's "
+                 "WifiRadioEnergyModel)",
+                 o.radioEnergy);
     cmd.AddValue("networks", "Comma-separated: zero-communication, p2p, csma, wifi", networks);
     cmd.AddValue("csv", "Output CSV (\"none\": no file)", csv);
     cmd.Parse(argc, argv);
@@ -185,6 +289,7 @@ main(int argc, char* argv[])
         }
     }
     std::vector<std::string> names = LlmRunReport::Names();
+    names.insert(names.end(), kEnergyNames.begin(), kEnergyNames.end());
     names.push_back("events");
     names.push_back("wall_s");
     std::ofstream out;
@@ -199,6 +304,7 @@ main(int argc, char* argv[])
                 o.payloadBytes, replications);
     std::printf("%-19s %7s %7s %9s %9s %9s %9s %9s %12s\n", "network", "thr", "saving",
                 "lat mean", "lat p95", "queue", "compute", "network", "events/s");
+    std::vector<std::string> energyRows;
     for (const auto& net : nets)
     {
         auto res = ReplicationRunner::Run(
@@ -225,6 +331,19 @@ main(int argc, char* argv[])
                     m("normalized_throughput"), m("power_saving_fraction"), m("latency_mean_s"),
                     m("latency_p95_s"), m("queue_wait_mean_s"), m("compute_mean_s"),
                     m("network_mean_s"), wall > 0 ? events / wall : 0.0);
+        char row[200];
+        if (net == "wifi" && o.radioEnergy)
+        {
+            std::snprintf(row, sizeof(row), "%-19s %12.0f %12.1f %12.2f %9.2f %%", net.c_str(),
+                          m("compute_energy_per_job_j"), m("radio_energy_per_job_j"),
+                          m("handoff_radio_energy_per_job_j"), 100 * m("radio_energy_share"));
+        }
+        else
+        {
+            std::snprintf(row, sizeof(row), "%-19s %12.0f %12s %12s %11s", net.c_str(),
+                          m("compute_energy_per_job_j"), "n/a", "n/a", "n/a");
+        }
+        energyRows.emplace_back(row);
         if (out)
         {
             for (std::size_t k = 0; k < names.size(); ++k)
@@ -235,6 +354,15 @@ main(int argc, char* argv[])
         }
     }
     std::printf("\nthr: completed / arrived; saving: mean time share of devices in power saving; "
-                "latencies in s (source to source).\n");
+                "latencies in s (source to source).\n\n");
+    std::printf("Energy per completed job, J\n%-19s %12s %12s %12s %11s\n", "network", "compute",
+                "radio", "hand-offs", "radio share");
+    for (const auto& r : energyRows)
+    {
+        std::printf("%s\n", r.c_str());
+    }
+    std::printf("\nradio: all energy of the devices' Wi-Fi radios (idle listening included); "
+                "hand-offs: their time in TX and RX above the idle current. n/a: no radio energy "
+                "model (wired links have none in ns-3, or --radioEnergy=0).\n");
     return 0;
 }

@@ -134,5 +134,20 @@ EnergyHarvestingOrinDeviceHelper::GetDevice(Ptr<Node> node)
     return nullptr;
 }
 
+EnergySourceContainer
+EnergyHarvestingOrinDeviceHelper::GetBatteries(NodeContainer nodes)
+{
+    EnergySourceContainer batteries;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<EnergyHarvestingOrinDevice> d = GetDevice(*it);
+        NS_ABORT_MSG_IF(!d,
+                        "EnergyHarvestingOrinDeviceHelper::GetBatteries: node "
+                            << (*it)->GetId() << " has no EnergyHarvestingOrinDevice");
+        batteries.Add(d->GetBattery());
+    }
+    return batteries;
+}
+
 } // namespace llmedge
 } // namespace ns3

@@ -6,6 +6,7 @@
 
 #include "ns3/attribute.h"
 #include "ns3/device-energy-model-container.h"
+#include "ns3/energy-source-container.h"
 #include "ns3/energy-harvesting-orin-device.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
@@ -86,6 +87,15 @@ class EnergyHarvestingOrinDeviceHelper
      * \return its device, or null
      */
     static Ptr<EnergyHarvestingOrinDevice> GetDevice(Ptr<Node> node);
+
+    /**
+     * \brief The batteries of the devices on \p nodes, in node order, for
+     * ns-3's energy helpers: e.g. WifiRadioEnergyModelHelper::Install(netDevices,
+     * batteries) puts the radios on the same batteries as the compute.
+     * \param nodes nodes with a device installed by this helper
+     * \return one CappedBatteryEnergySource per node
+     */
+    static EnergySourceContainer GetBatteries(NodeContainer nodes);
 
   private:
     ObjectFactory m_battery;   ///< battery factory

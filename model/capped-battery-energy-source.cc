@@ -56,6 +56,14 @@ CappedBatteryEnergySource::GetTypeId()
                           DoubleValue(19.0),
                           MakeDoubleAccessor(&CappedBatteryEnergySource::m_supplyVoltageV),
                           MakeDoubleChecker<double>())
+            .AddAttribute("RechargeFraction",
+                          "After a depletion, the device models are told the battery is "
+                          "recharged when the stored energy rises above this fraction of "
+                          "CapacityJ, in [0, 1) (ns-3's BasicEnergySource calls it "
+                          "HighBatteryThreshold). 0: as soon as any energy is stored.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&CappedBatteryEnergySource::m_rechargeFraction),
+                          MakeDoubleChecker<double>(0.0, 1.0))
             .AddTraceSource("RemainingEnergy",
                             "Stored energy, J.",
                             MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_remainingEnergyJ),
@@ -74,7 +82,8 @@ CappedBatteryEnergySource::GetTypeId()
 CappedBatteryEnergySource::CappedBatteryEnergySource()
     : m_capacityJ(100e3),
       m_initialFraction(1.0),
-      m_supplyVoltageV(19.0)
+      m_supplyVoltageV(19.0),
+      m_rechargeFraction(0.0)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -95,6 +104,11 @@ CappedBatteryEnergySource::EnsureLedger()
     {
         NS_FATAL_ERROR("CappedBatteryEnergySource: invalid SupplyVoltageV = " << m_supplyVoltageV
                                                                               << ": must be > 0");
+    }
+    if (!(m_rechargeFraction >= 0 && m_rechargeFraction < 1))
+    {
+        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid RechargeFraction = "
+                       << m_rechargeFraction << ": must lie in [0, 1)");
     }
     if (!(m_initialFraction >= 0 && m_initialFraction <= 1))
     {
@@ -129,6 +143,7 @@ CappedBatteryEnergySource::DoDispose()
     m_thresholdEvent.Cancel();
     m_thresholdCb = ThresholdCallback();
     m_harvesters.clear();
+    m_modelFlows.clear();
     BreakDeviceEnergyModelRefCycle(); // EnergySource::DoDispose is private in 3.37
     Object::DoDispose();
 }
@@ -198,7 +213,7 @@ CappedBatteryEnergySource::Record(BatteryLedger::Outcome out, double harvestJ)
         m_depleted = true;
         NotifyEnergyDrained();
     }
-    else if (m_ledger.GetEnergyJ() > 0 && m_depleted)
+    else if (m_depleted && m_ledger.GetEnergyJ() > m_rechargeFraction * m_capacityJ)
     {
         m_depleted = false;
         NotifyEnergyRecharged();
@@ -210,6 +225,10 @@ CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ)
 {
     NS_LOG_FUNCTION(this << harvestJ << drawJ);
     EnsureLedger();
+    // Models that draw continuously (a radio) share the battery: their
+    // energy up to now first, then the stage.
+    Integrate();
+    double before = m_ledger.GetEnergyJ();
     BatteryLedger::Outcome out;
     try
     {
@@ -221,6 +240,118 @@ CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ)
     }
     m_lastUpdate = Simulator::Now();
     Record(out, harvestJ);
+    NotifyChangedOnce(before);
+}
+
+void
+CappedBatteryEnergySource::CollectModelTypes()
+{
+    // EnergySource keeps its models private and finds them only by exact
+    // TypeId: list the DeviceEnergyModel TypeIds, again whenever new ones
+    // were registered.
+    uint32_t n = TypeId::GetRegisteredN();
+    if (n == m_typesSeen)
+    {
+        return;
+    }
+    m_modelTypes.clear();
+    TypeId base = DeviceEnergyModel::GetTypeId();
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        TypeId t = TypeId::GetRegistered(i);
+        if (t != base && t.IsChildOf(base))
+        {
+            m_modelTypes.push_back(t);
+        }
+    }
+    m_typesSeen = n;
+}
+
+std::pair<double, double>
+CappedBatteryEnergySource::CurrentFlowsW()
+{
+    double harvestW = 0;
+    for (const auto& h : m_harvesters)
+    {
+        harvestW += h->GetPower();
+    }
+    // CalculateTotalCurrent nets the models' current against harvesters
+    // connected the ns-3 way; the models' own current tells the two apart.
+    double netA = CalculateTotalCurrent();
+    CollectModelTypes();
+    double modelsA = 0;
+    for (auto& f : m_modelFlows)
+    {
+        f.currentA = 0; // a model no longer found draws nothing
+    }
+    for (const TypeId& t : m_modelTypes)
+    {
+        DeviceEnergyModelContainer c = FindDeviceEnergyModels(t);
+        for (auto it = c.Begin(); it != c.End(); ++it)
+        {
+            double a = (*it)->GetCurrentA();
+            modelsA += a;
+            const DeviceEnergyModel* m = PeekPointer(*it);
+            auto f = std::find_if(m_modelFlows.begin(), m_modelFlows.end(),
+                                  [m](const ModelFlow& x) { return x.model == m; });
+            if (f == m_modelFlows.end())
+            {
+                m_modelFlows.push_back(ModelFlow{m, a, 0.0});
+            }
+            else
+            {
+                f->currentA = a;
+            }
+        }
+    }
+    double drawW = std::max(modelsA, 0.0) * m_supplyVoltageV;
+    harvestW += std::max(modelsA - netA, 0.0) * m_supplyVoltageV;
+    return {drawW, harvestW};
+}
+
+void
+CappedBatteryEnergySource::Integrate()
+{
+    double dt = (Simulator::Now() - m_lastUpdate).GetSeconds();
+    if (dt <= 0)
+    {
+        return;
+    }
+    auto [drawW, harvestW] = CurrentFlowsW();
+    m_lastUpdate = Simulator::Now();
+    for (auto& f : m_modelFlows)
+    {
+        f.energyJ += f.currentA * m_supplyVoltageV * dt;
+    }
+    if (drawW == 0 && harvestW == 0)
+    {
+        return; // nothing flows (slotted devices alone): leave the ledger as is
+    }
+    double harvestJ = harvestW * dt;
+    BatteryLedger::Outcome out;
+    try
+    {
+        out = m_ledger.Apply(harvestJ, drawW * dt);
+    }
+    catch (const ConfigError& e)
+    {
+        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+    }
+    Record(out, harvestJ);
+}
+
+void
+CappedBatteryEnergySource::NotifyChangedOnce(double beforeJ)
+{
+    // As ns-3's BasicEnergySource: only a real change is news, and a model
+    // that reads the source from its handler must not start another round.
+    if (m_ledger.GetEnergyJ() == beforeJ || m_notifying)
+    {
+        return;
+    }
+    m_notifying = true;
+    NotifyEnergyChanged();
+    m_notifying = false;
 }
 
 void
@@ -228,42 +359,13 @@ CappedBatteryEnergySource::UpdateEnergySource()
 {
     NS_LOG_FUNCTION(this);
     EnsureLedger();
-    double harvestW = 0;
-    for (const auto& h : m_harvesters)
-    {
-        harvestW += h->GetPower();
-    }
-    // CalculateTotalCurrent nets the device models' current against any
-    // harvester connected the ns-3 way; a negative net is such harvest.
-    double netDrawW = CalculateTotalCurrent() * m_supplyVoltageV;
-    double drawW = std::max(netDrawW, 0.0);
-    harvestW += std::max(-netDrawW, 0.0);
-    double dt = (Simulator::Now() - m_lastUpdate).GetSeconds();
     double before = m_ledger.GetEnergyJ();
-    if (dt > 0)
-    {
-        double harvestJ = harvestW * dt;
-        BatteryLedger::Outcome out;
-        try
-        {
-            out = m_ledger.Apply(harvestJ, drawW * dt);
-        }
-        catch (const ConfigError& e)
-        {
-            NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
-        }
-        m_lastUpdate = Simulator::Now();
-        Record(out, harvestJ);
-    }
+    Integrate();
     CheckThresholds(before);
-    NotifyEnergyChanged();
+    NotifyChangedOnce(before);
     // The notifications may have changed the draw: plan with current flows.
-    double plannedNetW = -CalculateTotalCurrent() * m_supplyVoltageV;
-    for (const auto& h : m_harvesters)
-    {
-        plannedNetW += h->GetPower();
-    }
-    ScheduleThresholdEvent(plannedNetW);
+    auto [drawW, harvestW] = CurrentFlowsW();
+    ScheduleThresholdEvent(harvestW - drawW);
 }
 
 void
@@ -323,6 +425,15 @@ CappedBatteryEnergySource::ScheduleThresholdEvent(double netPowerW)
         }
         best = std::min(best, std::max(t, 0.0));
     }
+    if (e > 0 && netPowerW < 0)
+    {
+        best = std::min(best, e / -netPowerW); // empty: the models must hear of it
+    }
+    double rechargeJ = m_rechargeFraction * m_capacityJ;
+    if (m_depleted && netPowerW > 0 && e <= rechargeJ)
+    {
+        best = std::min(best, (rechargeJ - e) / netPowerW); // recharged: likewise
+    }
     if (std::isfinite(best) && best < 1e15)
     {
         // One step late, so the level has really been crossed when checked.
@@ -338,6 +449,10 @@ CappedBatteryEnergySource::Reset()
     m_thresholdEvent.Cancel();
     m_ledgerReady = false;
     m_depleted = false;
+    for (auto& f : m_modelFlows)
+    {
+        f.energyJ = 0;
+    }
     EnsureLedger();
 }
 
@@ -363,6 +478,19 @@ double
 CappedBatteryEnergySource::GetUnmetEnergyJ() const
 {
     return m_ledger.GetUnmetJ();
+}
+
+double
+CappedBatteryEnergySource::GetModelEnergyJ(Ptr<const DeviceEnergyModel> model) const
+{
+    for (const auto& f : m_modelFlows)
+    {
+        if (f.model == PeekPointer(model))
+        {
+            return f.energyJ;
+        }
+    }
+    return 0.0;
 }
 
 double

@@ -8,6 +8,7 @@
 #include "llm-edge-compat.h"
 
 #include "ns3/callback.h"
+#include "ns3/device-energy-model.h"
 #include "ns3/energy-harvester.h"
 #include "ns3/energy-source.h"
 #include "ns3/event-id.h"
@@ -15,6 +16,7 @@
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
 
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -31,11 +33,24 @@ namespace llmedge
  * demand it cannot serve at 0 as unmet. Every joule is accounted for:
  * initial + harvested - consumed - spilled = remaining.
  *
- * Two ways to move energy:
+ * Two ways to move energy, which may be mixed on one battery:
  * - continuous: UpdateEnergySource() integrates the device models' current
- *   and the tracked harvesters' power since the last update, and schedules
- *   an update at the instant the level will cross a watched threshold;
- * - slotted: ApplyStage() applies the paper's Eq. 1 for one whole stage.
+ *   and the harvesters' power since the last update, and schedules an update
+ *   at the instant the level will cross a watched threshold or reach 0;
+ * - slotted: ApplyStage() applies the paper's Eq. 1 for one whole stage
+ *   (after integrating the continuous flows up to now).
+ *
+ * It behaves as ns-3's own sources do towards every DeviceEnergyModel on it
+ * (ns-3's WifiRadioEnergyModel, the module's EnergyHarvestingOrinDevice, a
+ * user's model): HandleEnergyChanged() only when the stored energy changed,
+ * never re-entrantly (a model may read the source from its handler);
+ * HandleEnergyDepletion() when the battery reaches 0 and
+ * HandleEnergyRecharged() when it rises above RechargeFraction of CapacityJ
+ * again. Consumption and harvest are accounted apart: a harvester connected
+ * the ns-3 way (EnergySource::ConnectEnergyHarvester, as
+ * BasicEnergyHarvesterHelper does) counts as harvest, not as negative
+ * consumption, so GetConsumedEnergyJ() + GetUnmetEnergyJ() is the sum of the
+ * models' consumption.
  */
 class CappedBatteryEnergySource : public EnergySource
 {
@@ -96,6 +111,16 @@ class CappedBatteryEnergySource : public EnergySource
     /// \return initial + harvested - consumed - spilled - remaining, J
     double GetBalanceErrorJ() const;
 
+    /**
+     * \brief Energy a device model drew continuously from this battery, as
+     * integrated here from its current between updates (ns-3's contract: a
+     * model calls UpdateEnergySource() before its current changes).
+     * Stages applied by ApplyStage() are not included.
+     * \param model a device model on this battery
+     * \return its energy up to the last update, J (0 for an unknown model)
+     */
+    double GetModelEnergyJ(Ptr<const DeviceEnergyModel> model) const;
+
     /// \brief Start afresh at the initial energy with zero totals (for a new
     /// replication on the same objects; slotted accounting).
     void Reset();
@@ -108,14 +133,34 @@ class CappedBatteryEnergySource : public EnergySource
     void Record(BatteryLedger::Outcome out, double harvestJ);
     void ScheduleThresholdEvent(double netPowerW);
     void CheckThresholds(double beforeJ);
+    /// Integrates the continuous flows since the last update.
+    void Integrate();
+    /// Current flows: (draw of the device models, harvest), W.
+    std::pair<double, double> CurrentFlowsW();
+    /// The device models on this source (refreshed when TypeIds were added).
+    void CollectModelTypes();
+    /// Tells the models the energy changed, unless already telling them.
+    void NotifyChangedOnce(double beforeJ);
 
     double m_capacityJ;     ///< attribute CapacityJ
     double m_initialFraction; ///< attribute InitialFraction
     double m_supplyVoltageV;  ///< attribute SupplyVoltageV
+    double m_rechargeFraction; ///< attribute RechargeFraction
     bool m_ledgerReady{false}; ///< ledger built from the attributes
     BatteryLedger m_ledger;  ///< the accounting
     Time m_lastUpdate;       ///< last continuous update
     bool m_depleted{false};  ///< at 0, depletion notified
+    bool m_notifying{false}; ///< inside NotifyEnergyChanged
+    std::vector<TypeId> m_modelTypes; ///< DeviceEnergyModel TypeIds known
+    /// Per model: (model, current A at the last look, energy J so far).
+    struct ModelFlow
+    {
+        const DeviceEnergyModel* model;
+        double currentA;
+        double energyJ;
+    };
+    std::vector<ModelFlow> m_modelFlows; ///< the models' flows
+    uint32_t m_typesSeen{0};          ///< TypeId::GetRegisteredN() when collected
     std::vector<Ptr<EnergyHarvester>> m_harvesters; ///< tracked harvesters
     std::vector<double> m_levels;  ///< watched levels, J
     std::vector<bool> m_above;     ///< side of each level the energy is on

@@ -556,6 +556,7 @@ EnergyHarvestingOrinDevice::EndStage()
         }
     }
     m_battery->ApplyStage(harvestJ, m_stageDrawJ);
+    m_stageEnergyJ += m_stageDrawJ;
     if (m_hasRunning)
     {
         m_hasRunning = false;
@@ -748,6 +749,7 @@ EnergyHarvestingOrinDevice::Restart()
     NS_ABORT_MSG_IF(std::abs(slots - std::round(slots)) > 1e-9,
                     "EnergyHarvestingOrinDevice::Restart off a slot boundary: " << now.As(Time::S));
     m_completed = 0;
+    m_stageEnergyJ = 0;
     m_accepted = 0;
     m_refused.fill(0);
     m_savingEntries = 0;
@@ -775,7 +777,8 @@ EnergyHarvestingOrinDevice::Restart()
 double
 EnergyHarvestingOrinDevice::GetTotalEnergyConsumption() const
 {
-    return m_battery ? m_battery->GetConsumedEnergyJ() : 0.0;
+    // Its own draw only: ns-3's radios may share the battery.
+    return m_stageEnergyJ + (m_battery ? m_battery->GetModelEnergyJ(this) : 0.0);
 }
 
 void

@@ -152,6 +152,11 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     static std::string StateName(State s);
 
     // DeviceEnergyModel
+    /**
+     * \return energy this device drew, J: the demand of its stages (Slotted)
+     * plus its continuous draw as integrated by the battery (Continuous);
+     * other models on the same battery (a radio) are not included
+     */
     double GetTotalEnergyConsumption() const override;
     void ChangeState(int newState) override;
     void HandleEnergyDepletion() override;
@@ -224,6 +229,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     Time m_stageStart;
     unsigned m_stageSlots{1};
     double m_stageDrawJ{0};
+    double m_stageEnergyJ{0}; ///< energy demanded by the stages applied so far, J
     EventId m_event;
 
     // statistics
