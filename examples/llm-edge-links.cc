@@ -144,6 +144,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
     Time end = Seconds(100.0 * o.slots);
     Simulator::Stop(end);
     Simulator::Run();
+    InvariantCheck::Enforce(p, network + ", RngRun " + std::to_string(run)); // exit 3 on a violation
     std::vector<double> v = LlmRunReport::Collect(p, end).Values();
     v.push_back(static_cast<double>(Simulator::GetEventCount()));
     v.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count());
@@ -236,5 +237,5 @@ main(int argc, char* argv[])
     }
     std::printf("\nthr: completed / arrived; saving: mean time share of devices in power saving; "
                 "latencies in s (source to source).\n");
-    return 0;
+    return InvariantCheck::Finish("llm-edge-links");
 }
