@@ -144,7 +144,7 @@ InvariantCheck::Check(Ptr<InferencePipeline> pipeline)
             outgoing += apps[j]->GetTransfersOutstanding();
             std::ostringstream name;
             name << "device " << j << " of layer " << l << " (node "
-                 << apps[j]->GetDevice()->GetNode()->GetId() << ")";
+                 << apps[j]->GetNode()->GetId() << ")";
             auto d = CheckDevice(apps[j]->GetDevice(), name.str());
             out.insert(out.end(), d.begin(), d.end());
             if (apps[j]->GetJobsHeld() != apps[j]->GetDevice()->GetJobsHeld())
