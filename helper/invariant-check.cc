@@ -111,8 +111,8 @@ InvariantCheck::CheckDevice(Ptr<EnergyHarvestingOrinDevice> device, const std::s
     {
         std::ostringstream os;
         os << "job conservation of " << what << ": accepted = " << accepted
-           << " but completed + aborted + held = " << completed << " + " << aborted << " + "
-           << held << " = " << completed + aborted + held;
+           << " but completed + aborted + held = " << completed << " + " << aborted << " + " << held
+           << " = " << completed + aborted + held;
         out.push_back(os.str());
     }
     Ptr<CappedBatteryEnergySource> b = device->GetBattery();
@@ -143,8 +143,8 @@ InvariantCheck::Check(Ptr<InferencePipeline> pipeline)
             inTables += apps[j]->GetJobsHeld();
             outgoing += apps[j]->GetTransfersOutstanding();
             std::ostringstream name;
-            name << "device " << j << " of layer " << l << " (node "
-                 << apps[j]->GetNode()->GetId() << ")";
+            name << "device " << j << " of layer " << l << " (node " << apps[j]->GetNode()->GetId()
+                 << ")";
             auto d = CheckDevice(apps[j]->GetDevice(), name.str());
             out.insert(out.end(), d.begin(), d.end());
             if (apps[j]->GetJobsHeld() != apps[j]->GetDevice()->GetJobsHeld())

@@ -46,45 +46,45 @@ struct Observed
     std::map<uint32_t, Time> delivered; ///< by hop, first job's delivery
     std::set<uint32_t> failedHops;      ///< hops on which a transfer failed
     uint64_t failedTransfers{0};
-    uint64_t deliveredAfterFailure{0};  ///< must stay 0
+    uint64_t deliveredAfterFailure{0}; ///< must stay 0
     std::set<std::pair<uint64_t, uint32_t>> failedKeys;
 
     void Connect(Ptr<InferencePipeline> p)
     {
-        p->TraceConnectWithoutContext(
-            "Completed",
-            MakeCallback(+[](Observed* o, uint64_t id, Time) {
-                             o->duplicates += o->completed.count(id) + o->dropped.count(id);
-                             o->completed.insert(id);
-                         }).Bind(this));
+        p->TraceConnectWithoutContext("Completed",
+                                      MakeCallback(+[](Observed* o, uint64_t id, Time) {
+                                          o->duplicates +=
+                                              o->completed.count(id) + o->dropped.count(id);
+                                          o->completed.insert(id);
+                                      }).Bind(this));
         p->TraceConnectWithoutContext(
             "Dropped",
             MakeCallback(+[](Observed* o, uint64_t id, uint32_t, uint32_t) {
-                             o->duplicates += o->completed.count(id) + o->dropped.count(id);
-                             o->dropped.insert(id);
-                         }).Bind(this));
+                o->duplicates += o->completed.count(id) + o->dropped.count(id);
+                o->dropped.insert(id);
+            }).Bind(this));
         p->TraceConnectWithoutContext(
             "Transfer",
             MakeCallback(+[](Observed* o, uint64_t id, uint32_t hop, uint32_t ev) {
-                             if (ev == InferencePipeline::TRANSFER_BEGUN && id == 0)
-                             {
-                                 o->begun[hop] = Simulator::Now();
-                             }
-                             else if (ev == InferencePipeline::TRANSFER_DELIVERED)
-                             {
-                                 if (id == 0)
-                                 {
-                                     o->delivered[hop] = Simulator::Now();
-                                 }
-                                 o->deliveredAfterFailure += o->failedKeys.count({id, hop});
-                             }
-                             else if (ev == InferencePipeline::TRANSFER_FAILED)
-                             {
-                                 o->failedHops.insert(hop);
-                                 o->failedKeys.insert({id, hop});
-                                 ++o->failedTransfers;
-                             }
-                         }).Bind(this));
+                if (ev == InferencePipeline::TRANSFER_BEGUN && id == 0)
+                {
+                    o->begun[hop] = Simulator::Now();
+                }
+                else if (ev == InferencePipeline::TRANSFER_DELIVERED)
+                {
+                    if (id == 0)
+                    {
+                        o->delivered[hop] = Simulator::Now();
+                    }
+                    o->deliveredAfterFailure += o->failedKeys.count({id, hop});
+                }
+                else if (ev == InferencePipeline::TRANSFER_FAILED)
+                {
+                    o->failedHops.insert(hop);
+                    o->failedKeys.insert({id, hop});
+                    ++o->failedTransfers;
+                }
+            }).Bind(this));
     }
 };
 
@@ -151,11 +151,12 @@ struct Chain
         LlmInferenceHelper h;
         h.SetPipelineAttribute("Transport", StringValue("tcp"));
         h.SetPipelineAttribute("PayloadBytes", UintegerValue(payloadBytes));
-        h.Devices().SetHarvesterAttribute("SlotEnergyJ",
-                                          StringValue("ns3::ConstantRandomVariable[Constant=5000]"));
+        h.Devices().SetHarvesterAttribute(
+            "SlotEnergyJ",
+            StringValue("ns3::ConstantRandomVariable[Constant=5000]"));
         h.SetSourceAttribute("Probability", DoubleValue(q));
-        pipeline = h.Install({NodeContainer(nodes.Get(1)), NodeContainer(nodes.Get(2))},
-                             nodes.Get(0));
+        pipeline =
+            h.Install({NodeContainer(nodes.Get(1)), NodeContainer(nodes.Get(2))}, nodes.Get(0));
         LlmInferenceHelper::AssignStreams(pipeline, 3);
     }
 };
@@ -371,7 +372,8 @@ class DeviceDepletedTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(e.accounts.arrived, 1u, "one job");
         NS_TEST_ASSERT_MSG_EQ(e.accounts.dropped[InferencePipeline::DEPLETED], 1u, "DEPLETED");
         NS_TEST_ASSERT_MSG_EQ(e.accounts.completed, 0u, "not completed");
-        NS_TEST_ASSERT_MSG_EQ(d->GetJobsRefused(EnergyHarvestingOrinDevice::DEPLETED), 1u,
+        NS_TEST_ASSERT_MSG_EQ(d->GetJobsRefused(EnergyHarvestingOrinDevice::DEPLETED),
+                              1u,
                               "the device aborted it");
         NS_TEST_ASSERT_MSG_EQ(e.held, 0u, "nothing held");
         NS_TEST_ASSERT_MSG_EQ(obs.duplicates, 0u, "ends once");
@@ -415,11 +417,24 @@ class LinkFlapTestCase : public TestCase
         obs.Connect(c.pipeline);
         Links* ofA = &c.ofA;
         // Outages on A's links: (start, length) in s, over 60 slots of 100 s.
-        const std::vector<std::pair<double, double>> outages = {
-            {50.02, 0.3},  {150.05, 2},   {350.01, 8},  {520, 80},     {650.03, 1},
-            {849.99, 0.5}, {1050.04, 20}, {1250, 0.05}, {1450.02, 40}, {1650.06, 6},
-            {2050, 3},     {2450.01, 12}, {2850.03, 60}, {3250.02, 0.2}, {4050.05, 30},
-            {4450, 2.5},   {4850.04, 9},  {5250.02, 70}};
+        const std::vector<std::pair<double, double>> outages = {{50.02, 0.3},
+                                                                {150.05, 2},
+                                                                {350.01, 8},
+                                                                {520, 80},
+                                                                {650.03, 1},
+                                                                {849.99, 0.5},
+                                                                {1050.04, 20},
+                                                                {1250, 0.05},
+                                                                {1450.02, 40},
+                                                                {1650.06, 6},
+                                                                {2050, 3},
+                                                                {2450.01, 12},
+                                                                {2850.03, 60},
+                                                                {3250.02, 0.2},
+                                                                {4050.05, 30},
+                                                                {4450, 2.5},
+                                                                {4850.04, 9},
+                                                                {5250.02, 70}};
         for (const auto& [start, len] : outages)
         {
             Simulator::Schedule(Seconds(start), [ofA]() { ofA->Set(1.0); });
@@ -441,8 +456,9 @@ class LinkFlapTestCase : public TestCase
                   << obs.failedTransfers << " failed transfers; by reason:";
         for (uint32_t r = 0; r < InferencePipeline::DROP_REASONS; ++r)
         {
-            std::cout << " " << InferencePipeline::DropReasonName(
-                                    static_cast<InferencePipeline::DropReason>(r))
+            std::cout << " "
+                      << InferencePipeline::DropReasonName(
+                             static_cast<InferencePipeline::DropReason>(r))
                       << "=" << e.accounts.dropped[r];
         }
         std::cout << ")" << std::endl;
@@ -455,7 +471,8 @@ class LinkFlapTestCase : public TestCase
                               "all ended (traces)");
         NS_TEST_ASSERT_MSG_EQ(obs.duplicates, 0u, "each once");
         NS_TEST_ASSERT_MSG_EQ(obs.deliveredAfterFailure, 0u, "no delivery after a failure");
-        NS_TEST_ASSERT_MSG_GT(e.accounts.dropped[InferencePipeline::LINK_FAILURE], 0u,
+        NS_TEST_ASSERT_MSG_GT(e.accounts.dropped[InferencePipeline::LINK_FAILURE],
+                              0u,
                               "some outages break transfers");
         // One device per layer and a job per slot: many are also dropped as
         // QUEUE_FULL / NO_DEVICE; short outages must not break everything.
@@ -511,14 +528,18 @@ class CheckNegativeControlTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(v.at(0).find("on_wire[hop 0] = -1"), std::string::npos, v.at(0));
 
         // Energy: 1e-9 relative to the energies involved.
-        NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", 1e-7, 1e6).size(), 0u,
+        NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", 1e-7, 1e6).size(),
+                              0u,
                               "1e-7 J of 1 MJ is rounding");
-        NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", 0.01, 1e6).size(), 1u,
+        NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", 0.01, 1e6).size(),
+                              1u,
                               "0.01 J of 1 MJ is not");
-        NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", 290971, 1e6).size(), 1u,
+        NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", 290971, 1e6).size(),
+                              1u,
                               "the issue's 290 971 J");
         NS_TEST_ASSERT_MSG_EQ(InvariantCheck::CheckEnergyBalance("b", std::nan(""), 1e6).size(),
-                              1u, "NaN fails");
+                              1u,
+                              "NaN fails");
 
         // A real pipeline: consistent after a run; one stray counter update
         // (a job "accepted" that no table holds) is caught twice over.

@@ -14,10 +14,10 @@ using namespace ns3::llmedge;
 
 TEST(InvariantExit, ViolationExitsWithStatusThree)
 {
-    EXPECT_EXIT(InvariantCheck::ExitIfViolated({"job conservation: arrived = 3 but ..."},
-                                               "RngRun 7"),
-                ::testing::ExitedWithCode(InvariantCheck::kExitStatus),
-                "invariant violated in RngRun 7:\n  job conservation: arrived = 3");
+    EXPECT_EXIT(
+        InvariantCheck::ExitIfViolated({"job conservation: arrived = 3 but ..."}, "RngRun 7"),
+        ::testing::ExitedWithCode(InvariantCheck::kExitStatus),
+        "invariant violated in RngRun 7:\n  job conservation: arrived = 3");
 }
 
 TEST(InvariantExit, NoViolationCountsTheRun)

@@ -23,7 +23,6 @@
 #include "ns3/string.h"
 
 #include <gtest/gtest.h>
-
 #include <map>
 
 using namespace ns3;
