@@ -85,7 +85,8 @@ const std::vector<std::string> kEnergyNames = {"compute_energy_per_job_j",
                                                "radio_energy_share"};
 
 /// One replication on one network; returns the report values, then the
-/// event count and the wall-clock seconds.
+/// event count and the wall-clock seconds (the last is not written to the
+/// CSV: result files are the same for the same seed).
 std::vector<double>
 RunOnce(const std::string& network, const Options& o, uint32_t run)
 {
@@ -220,6 +221,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
     Time end = Seconds(100.0 * o.slots);
     Simulator::Stop(end);
     Simulator::Run();
+    InvariantCheck::Enforce(p, network + ", RngRun " + std::to_string(run)); // exit 3 on a violation
     LlmRunReport report = LlmRunReport::Collect(p, end);
     std::vector<double> v = report.Values();
     // Energy per completed job: the devices' own draw (compute) and the
@@ -346,7 +348,7 @@ main(int argc, char* argv[])
         energyRows.emplace_back(row);
         if (out)
         {
-            for (std::size_t k = 0; k < names.size(); ++k)
+            for (std::size_t k = 0; k + 1 < names.size(); ++k) // wall_s to stdout only
             {
                 out << net << "," << names[k] << "," << s[k].GetMean() << "," << s[k].GetStdDev()
                     << "," << s[k].GetCiHalfWidth() << "," << replications << "\n";
@@ -364,5 +366,5 @@ main(int argc, char* argv[])
     std::printf("\nradio: all energy of the devices' Wi-Fi radios (idle listening included); "
                 "hand-offs: their time in TX and RX above the idle current. n/a: no radio energy "
                 "model (wired links have none in ns-3, or --radioEnergy=0).\n");
-    return 0;
+    return InvariantCheck::Finish("llm-edge-links");
 }

@@ -149,5 +149,5 @@ main(int argc, char* argv[])
         std::cerr << "llm-edge-markov: degenerate chain: " << e.what() << "\n";
         return 3;
     }
-    return 0;
+    return InvariantCheck::Finish("llm-edge-markov", false); // model only; stdout is the CSV
 }

@@ -79,6 +79,7 @@ RunOnce(const Params& p, uint32_t run)
     // A job whose stage ends exactly at the horizon still counts.
     Simulator::Stop(slot * static_cast<int64_t>(p.slots) + TimeStep(1));
     Simulator::Run();
+    InvariantCheck::Enforce(device, "RngRun " + std::to_string(run)); // exit 3 on a violation
     RunResult r;
     r.jobs = static_cast<double>(device->GetJobsCompleted());
     r.avgBatteryPct = 100.0 * device->GetAverageEnergyJ() / device->GetSpec().capacityJ;
@@ -222,5 +223,5 @@ main(int argc, char* argv[])
     {
         std::cout << "CSV written to " << csv << "\n";
     }
-    return 0;
+    return InvariantCheck::Finish("llm-edge-single-device");
 }

@@ -81,6 +81,7 @@ main(int argc, char* argv[])
     Time end = Seconds(100.0 * slots);
     Simulator::Stop(end);
     Simulator::Run();
+    InvariantCheck::Enforce(pipeline, "llm-edge-user-topology"); // exit 3 on a violation
     LlmRunReport r = LlmRunReport::Collect(pipeline, end);
     std::vector<std::string> names = LlmRunReport::Names();
     std::vector<double> values = r.Values();
@@ -91,5 +92,5 @@ main(int argc, char* argv[])
         std::cout << "  " << names[i] << " = " << values[i] << "\n";
     }
     Simulator::Destroy();
-    return 0;
+    return InvariantCheck::Finish("llm-edge-user-topology");
 }

@@ -39,7 +39,7 @@ struct LlmRunReport
     double completed{0};            ///< results back at the source
     double dropped{0};              ///< jobs dropped, all reasons
     std::vector<double> droppedBy;  ///< by InferencePipeline::DropReason
-    double inFlight{0};             ///< arrived - completed - dropped
+    double inFlight{0};             ///< held by devices + on the wire (independent counters)
     double normalizedThroughput{0}; ///< completed / arrived
     double powerSavingFraction{0};  ///< mean over devices of the time share in power saving
     double latencyMeanS{0};         ///< end-to-end latency, mean, s

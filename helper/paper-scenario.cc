@@ -3,6 +3,7 @@
  */
 #include "paper-scenario.h"
 
+#include "invariant-check.h"
 #include "llm-inference-helper.h"
 
 #include "ns3/double.h"
@@ -13,6 +14,7 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 
+#include <string>
 
 namespace ns3
 {
@@ -48,6 +50,7 @@ PaperScenario::Run(uint32_t run) const
     Time end = Seconds(100.0 * slots);
     Simulator::Stop(end + TimeStep(1));
     Simulator::Run();
+    InvariantCheck::Enforce(p, "PaperScenario::Run, RngRun " + std::to_string(run));
     LlmRunReport r = LlmRunReport::Collect(p, end);
     Simulator::Destroy();
     return r;
@@ -91,6 +94,8 @@ PaperScenario::RunSeries(uint32_t firstRun, uint32_t count) const
         }
         Simulator::Stop(start + horizon + TimeStep(1) - Simulator::Now());
         Simulator::Run();
+        InvariantCheck::Enforce(p, "PaperScenario::RunSeries, RngRun " +
+                                       std::to_string(firstRun + i));
         out.push_back(LlmRunReport::Collect(p, horizon));
         forEachApp([](Ptr<LlmBlockApplication> a) {
             a->GetDevice()->Halt();

@@ -3,10 +3,13 @@
  */
 #include "replication-runner.h"
 
+#include "invariant-check.h"
+
 #include "ns3/fatal-error.h"
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <poll.h>
@@ -21,6 +24,9 @@ namespace llmedge
 
 namespace
 {
+
+/// Record index of a worker's trailer: the runs whose invariants it checked.
+constexpr uint32_t kChecksRecord = 0xFFFFFFFFu;
 
 bool
 WriteAll(int fd, const void* data, std::size_t n)
@@ -106,6 +112,7 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
         if (pid == 0)
         {
             close(p[0]);
+            uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
             for (uint32_t i = w; i < tasks; i += workers)
             {
                 std::vector<double> r = task(i);
@@ -113,8 +120,15 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                 if (!WriteAll(p[1], head, sizeof(head)) ||
                     !WriteAll(p[1], r.data(), r.size() * sizeof(double)))
                 {
-                    _exit(3);
+                    _exit(4); // pipe broken (3 is kept for invariant violations)
                 }
+            }
+            double checked = static_cast<double>(InvariantCheck::GetRunsChecked() - checkedBefore);
+            uint32_t trailer[2] = {kChecksRecord, 1};
+            if (!WriteAll(p[1], trailer, sizeof(trailer)) ||
+                !WriteAll(p[1], &checked, sizeof(checked)))
+            {
+                _exit(4); // pipe broken (3 is kept for invariant violations)
             }
             close(p[1]);
             std::fflush(stdout);
@@ -182,6 +196,12 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                 }
                 std::vector<double> r(head[1]);
                 std::memcpy(r.data(), pend.data() + off + sizeof(head), head[1] * sizeof(double));
+                if (head[0] == kChecksRecord)
+                {
+                    InvariantCheck::AddRunsChecked(r.empty() ? 0 : static_cast<uint64_t>(r[0]));
+                    off += need;
+                    continue;
+                }
                 if (head[0] < tasks)
                 {
                     results[head[0]] = std::move(r);
@@ -200,6 +220,12 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
     {
         int status = 0;
         waitpid(pids[w], &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == InvariantCheck::kExitStatus)
+        {
+            std::cerr << "ReplicationRunner: worker " << w
+                      << " stopped on an invariant violation (printed above)\n";
+            std::exit(InvariantCheck::kExitStatus);
+        }
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         {
             NS_FATAL_ERROR("ReplicationRunner: worker " << w << " failed (status " << status

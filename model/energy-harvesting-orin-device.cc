@@ -435,6 +435,12 @@ EnergyHarvestingOrinDevice::GetJobsAccepted() const
     return m_accepted;
 }
 
+uint32_t
+EnergyHarvestingOrinDevice::GetJobsHeld() const
+{
+    return (m_hasPending ? 1 : 0) + (m_hasRunning ? 1 : 0);
+}
+
 uint64_t
 EnergyHarvestingOrinDevice::GetJobsRefused(Refusal r) const
 {

@@ -133,6 +133,9 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     uint64_t GetJobsCompleted() const;
     /// \return jobs accepted
     uint64_t GetJobsAccepted() const;
+    /// \return jobs held now: pending plus running (0, 1 or 2), from the
+    /// device's state, not from the counters
+    uint32_t GetJobsHeld() const;
     /// \param r a reason \return jobs refused (or aborted) for it
     uint64_t GetJobsRefused(Refusal r) const;
     /// \return all refusals

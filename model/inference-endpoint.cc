@@ -13,6 +13,8 @@
 #include "ns3/tcp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
+
 namespace ns3
 {
 
@@ -38,12 +40,21 @@ InferenceEndpoint::GetTypeId()
                                           "TCP port on which activations are received.",
                                           UintegerValue(9000),
                                           MakeUintegerAccessor(&InferenceEndpoint::m_port),
-                                          MakeUintegerChecker<uint16_t>(1));
+                                          MakeUintegerChecker<uint16_t>(1))
+                            .AddAttribute("TransferTimeout",
+                                          "A transfer with no progress (connection set up or "
+                                          "bytes acknowledged) for this long fails: its job is "
+                                          "dropped with LINK_FAILURE. Above TCP's retransmission "
+                                          "timeouts of a healthy link (s of backoff).",
+                                          TimeValue(Seconds(30)),
+                                          MakeTimeAccessor(&InferenceEndpoint::m_transferTimeout),
+                                          MakeTimeChecker(MilliSeconds(1)));
     return tid;
 }
 
 InferenceEndpoint::InferenceEndpoint()
-    : m_port(9000)
+    : m_port(9000),
+      m_transferTimeout(Seconds(30))
 {
 }
 
@@ -66,6 +77,10 @@ InferenceEndpoint::DoDispose()
 {
     m_pipeline = nullptr;
     m_listen = nullptr;
+    for (auto& [s, o] : m_outgoing)
+    {
+        o.timer.Cancel();
+    }
     m_outgoing.clear();
     m_incoming.clear();
     Application::DoDispose();
@@ -120,15 +135,22 @@ InferenceEndpoint::ReceiveJob(const InferenceJob& job)
 }
 
 void
-InferenceEndpoint::SendJob(const Address& peer, InferenceJob job)
+InferenceEndpoint::SendJob(const Address& peer, InferenceJob job, uint32_t hop)
 {
+    NS_LOG_FUNCTION(this << job.id << hop);
     job.sentAt = Simulator::Now();
+    m_pipeline->BeginTransfer(job, hop, this);
     Ptr<Socket> s = Socket::CreateSocket(GetNode(), TcpSocketFactory::GetTypeId());
     s->Bind();
-    m_outgoing[s] = Outgoing{job, InferenceJobHeader::GetStaticSize() + job.payloadBytes, false};
+    Outgoing o{job, hop, InferenceJobHeader::GetStaticSize() + job.payloadBytes, false,
+               Simulator::Now(), EventId()};
+    // One inactivity check per timeout period at most; removed on delivery.
+    o.timer = Simulator::Schedule(m_transferTimeout, &InferenceEndpoint::CheckProgress, this, s);
+    m_outgoing[s] = o;
+    // Error callbacks stay until the transfer ends (delivered or failed).
     s->SetConnectCallback(MakeCallback(&InferenceEndpoint::ConnectionSucceeded, this),
                           MakeCallback(&InferenceEndpoint::ConnectionFailed, this));
-    s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+    s->SetCloseCallbacks(MakeCallback(&InferenceEndpoint::Fail, this),
                          MakeCallback(&InferenceEndpoint::Fail, this));
     s->SetSendCallback(MakeCallback(&InferenceEndpoint::SendMore, this));
     s->Connect(peer);
@@ -137,6 +159,11 @@ InferenceEndpoint::SendJob(const Address& peer, InferenceJob job)
 void
 InferenceEndpoint::ConnectionSucceeded(Ptr<Socket> s)
 {
+    auto it = m_outgoing.find(s);
+    if (it != m_outgoing.end())
+    {
+        it->second.lastProgress = Simulator::Now();
+    }
     SendMore(s, s->GetTxAvailable());
 }
 
@@ -148,18 +175,95 @@ InferenceEndpoint::ConnectionFailed(Ptr<Socket> s)
 }
 
 void
+InferenceEndpoint::Forget(std::map<Ptr<Socket>, Outgoing>::iterator it)
+{
+    Ptr<Socket> s = it->first;
+    if (!it->second.timer.IsExpired())
+    {
+        it->second.timer.Remove(); // not counted as an executed event
+    }
+    m_outgoing.erase(it);
+    s->SetConnectCallback(MakeNullCallback<void, Ptr<Socket>>(),
+                          MakeNullCallback<void, Ptr<Socket>>());
+    s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(),
+                         MakeNullCallback<void, Ptr<Socket>>());
+    s->SetSendCallback(MakeNullCallback<void, Ptr<Socket>, uint32_t>());
+}
+
+void
 InferenceEndpoint::Fail(Ptr<Socket> s)
 {
     auto it = m_outgoing.find(s);
     if (it == m_outgoing.end())
     {
-        return; // everything was handed to TCP already
+        return; // the transfer has ended already
     }
     InferenceJob job = it->second.job;
-    NS_LOG_WARN("node " << GetNode()->GetId() << ": transfer of job " << job.id << " failed with "
-                        << it->second.remaining << " bytes unsent, errno " << s->GetErrno());
-    m_outgoing.erase(it);
-    m_pipeline->Drop(job, InferencePipeline::LINK_FAILURE);
+    uint32_t hop = it->second.hop;
+    NS_LOG_WARN("node " << GetNode()->GetId() << ": transfer of job " << job.id << " on hop "
+                        << hop << " failed with " << it->second.remaining
+                        << " bytes not handed to TCP, errno " << s->GetErrno());
+    bool queued = it->second.remaining == 0;
+    Forget(it);
+    if (!queued)
+    {
+        s->Close(); // nothing more will be sent (already closing otherwise)
+    }
+    m_pipeline->FailTransfer(job.id, hop); // drops the job unless the receiver took it
+}
+
+void
+InferenceEndpoint::CheckProgress(Ptr<Socket> s)
+{
+    auto it = m_outgoing.find(s);
+    if (it == m_outgoing.end())
+    {
+        return;
+    }
+    Time idle = Simulator::Now() - it->second.lastProgress;
+    if (idle < m_transferTimeout)
+    {
+        it->second.timer = Simulator::Schedule(m_transferTimeout - idle,
+                                               &InferenceEndpoint::CheckProgress,
+                                               this,
+                                               s);
+        return;
+    }
+    NS_LOG_WARN("node " << GetNode()->GetId() << ": transfer of job " << it->second.job.id
+                        << " made no progress for " << idle.As(Time::S));
+    Fail(s);
+}
+
+void
+InferenceEndpoint::NotifyDelivered(uint64_t jobId, uint32_t hop)
+{
+    NS_LOG_FUNCTION(this << jobId << hop);
+    for (auto it = m_outgoing.begin(); it != m_outgoing.end(); ++it)
+    {
+        if (it->second.job.id == jobId && it->second.hop == hop)
+        {
+            Ptr<Socket> s = it->first;
+            bool queued = it->second.remaining == 0;
+            Forget(it);
+            if (!queued)
+            {
+                s->Close();
+            }
+            return;
+        }
+    }
+}
+
+uint32_t
+InferenceEndpoint::GetTransfersOutstanding() const
+{
+    return static_cast<uint32_t>(m_outgoing.size());
+}
+
+uint32_t
+InferenceEndpoint::GetHop() const
+{
+    return DoGetHop();
 }
 
 void
@@ -171,6 +275,12 @@ InferenceEndpoint::SendMore(Ptr<Socket> s, uint32_t /* available */)
         return;
     }
     Outgoing& o = it->second;
+    // Called when acknowledgements free buffer space: progress.
+    o.lastProgress = Simulator::Now();
+    if (o.remaining == 0)
+    {
+        return; // all queued; waiting for delivery
+    }
     while (o.remaining > 0)
     {
         uint32_t room = s->GetTxAvailable();
@@ -202,9 +312,8 @@ InferenceEndpoint::SendMore(Ptr<Socket> s, uint32_t /* available */)
         }
         o.remaining -= static_cast<uint32_t>(sent);
     }
-    // All bytes queued: TCP delivers them before the FIN.
-    m_outgoing.erase(it);
-    s->SetCloseCallbacks(MakeNullCallback<void, Ptr<Socket>>(), MakeNullCallback<void, Ptr<Socket>>());
+    // All bytes queued: TCP sends the FIN after them. The transfer stays in
+    // the table, with its error callbacks, until the receiver has it all.
     s->Close();
 }
 
@@ -251,7 +360,15 @@ InferenceEndpoint::HandleRead(Ptr<Socket> s)
                 InferenceJob job = in.job;
                 job.network += Simulator::Now() - job.sentAt;
                 in = Incoming{Create<Packet>(), false, InferenceJob(), 0};
-                ReceiveJob(job);
+                if (m_pipeline->DeliverTransfer(job.id, GetHop()))
+                {
+                    ReceiveJob(job);
+                }
+                else
+                {
+                    NS_LOG_WARN("node " << GetNode()->GetId() << ": job " << job.id
+                                        << " arrived after its sender gave up: discarded");
+                }
             }
         }
     }
@@ -265,7 +382,8 @@ InferenceEndpoint::HandlePeerClose(Ptr<Socket> s)
     {
         NS_LOG_WARN("node " << GetNode()->GetId() << ": peer closed job " << it->second.job.id
                             << " with " << it->second.payloadLeft << " bytes missing");
-        m_pipeline->Drop(it->second.job, InferencePipeline::LINK_FAILURE);
+        // Drops the job unless it already ended (the sender gave up first).
+        m_pipeline->FailTransfer(it->second.job.id, GetHop());
     }
     m_incoming.erase(s);
 }

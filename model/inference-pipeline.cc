@@ -3,6 +3,8 @@
  */
 #include "inference-pipeline.h"
 
+#include "inference-endpoint.h"
+
 #include "llm-block-application.h"
 #include "llm-request-source.h"
 
@@ -12,6 +14,8 @@
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 #include "ns3/uinteger.h"
+
+#include <algorithm>
 
 namespace ns3
 {
@@ -49,7 +53,12 @@ InferencePipeline::GetTypeId()
             .AddTraceSource("Dropped",
                             "A job was dropped: (job id, layer, DropReason).",
                             MakeTraceSourceAccessor(&InferencePipeline::m_droppedTrace),
-                            "ns3::llmedge::InferencePipeline::DroppedCallback");
+                            "ns3::llmedge::InferencePipeline::DroppedCallback")
+            .AddTraceSource("Transfer",
+                            "A transfer over the network began, was delivered or failed: (job "
+                            "id, hop, TransferEvent).",
+                            MakeTraceSourceAccessor(&InferencePipeline::m_transferTrace),
+                            "ns3::llmedge::InferencePipeline::TransferCallback");
     return tid;
 }
 
@@ -68,6 +77,7 @@ InferencePipeline::DoDispose()
     m_layers.clear();
     m_appOf.clear();
     m_source = nullptr;
+    m_transfers.clear();
     Object::DoDispose();
 }
 
@@ -108,6 +118,8 @@ InferencePipeline::AddLayer(const std::vector<Ptr<LlmBlockApplication>>& apps)
     uint32_t sl = m_scheduler->AddLayer(devices);
     NS_ASSERT(sl == layer);
     m_layers.push_back(apps);
+    m_held.assign(m_layers.size(), 0);
+    m_onWire.assign(m_layers.size() + 1, 0);
     return layer;
 }
 
@@ -162,7 +174,7 @@ InferencePipeline::Dispatch(InferenceJob job, uint32_t layer, Ptr<InferenceEndpo
     Ptr<LlmBlockApplication> to = m_appOf.at(PeekPointer(d));
     if (UsesNetwork() && to->GetNode() != from->GetNode())
     {
-        from->SendJob(to->GetListenAddress(), job);
+        from->SendJob(to->GetListenAddress(), job, layer);
     }
     else
     {
@@ -176,7 +188,7 @@ InferencePipeline::Finish(InferenceJob job, Ptr<InferenceEndpoint> from)
     NS_ABORT_MSG_IF(!m_source, "InferencePipeline: no request source set");
     if (UsesNetwork() && m_source->GetNode() != from->GetNode())
     {
-        from->SendJob(m_source->GetListenAddress(), job);
+        from->SendJob(m_source->GetListenAddress(), job, GetNLayers());
     }
     else
     {
@@ -238,7 +250,123 @@ InferencePipeline::GetDroppedTotal() const
 uint64_t
 InferencePipeline::GetInFlight() const
 {
-    return m_arrived - m_completed - GetDroppedTotal();
+    return GetHeld() + GetOnWire();
+}
+
+uint64_t
+InferencePipeline::GetHeld() const
+{
+    int64_t n = 0;
+    for (auto v : m_held)
+    {
+        n += v;
+    }
+    return static_cast<uint64_t>(n);
+}
+
+int64_t
+InferencePipeline::GetHeld(uint32_t layer) const
+{
+    return m_held.at(layer);
+}
+
+uint64_t
+InferencePipeline::GetOnWire() const
+{
+    int64_t n = 0;
+    for (auto v : m_onWire)
+    {
+        n += v;
+    }
+    return static_cast<uint64_t>(n);
+}
+
+int64_t
+InferencePipeline::GetOnWire(uint32_t hop) const
+{
+    return m_onWire.at(hop);
+}
+
+InferencePipeline::JobAccounts
+InferencePipeline::GetAccounts() const
+{
+    JobAccounts a;
+    a.arrived = m_arrived;
+    a.completed = m_completed;
+    a.dropped = m_dropped;
+    a.heldByLayer = m_held;
+    a.onWireByHop = m_onWire;
+    return a;
+}
+
+void
+InferencePipeline::NotifyHeld(uint32_t layer)
+{
+    ++m_held.at(layer);
+}
+
+void
+InferencePipeline::NotifyReleased(uint32_t layer)
+{
+    --m_held.at(layer);
+}
+
+void
+InferencePipeline::BeginTransfer(const InferenceJob& job,
+                                 uint32_t hop,
+                                 Ptr<InferenceEndpoint> sender)
+{
+    NS_LOG_FUNCTION(this << job.id << hop);
+    auto key = std::make_pair(job.id, hop);
+    NS_ASSERT_MSG(m_transfers.find(key) == m_transfers.end(),
+                  "InferencePipeline: job " << job.id << " already on hop " << hop);
+    m_transfers[key] = Transfer{job, sender};
+    ++m_onWire.at(hop);
+    m_transferTrace(job.id, hop, TRANSFER_BEGUN);
+}
+
+bool
+InferencePipeline::DeliverTransfer(uint64_t jobId, uint32_t hop)
+{
+    NS_LOG_FUNCTION(this << jobId << hop);
+    auto it = m_transfers.find(std::make_pair(jobId, hop));
+    if (it == m_transfers.end())
+    {
+        NS_LOG_LOGIC("job " << jobId << " hop " << hop << ": transfer already ended, discarded");
+        return false;
+    }
+    Ptr<InferenceEndpoint> sender = it->second.sender;
+    m_transfers.erase(it);
+    --m_onWire.at(hop);
+    m_transferTrace(jobId, hop, TRANSFER_DELIVERED);
+    if (sender)
+    {
+        sender->NotifyDelivered(jobId, hop);
+    }
+    return true;
+}
+
+bool
+InferencePipeline::FailTransfer(uint64_t jobId, uint32_t hop)
+{
+    NS_LOG_FUNCTION(this << jobId << hop);
+    auto it = m_transfers.find(std::make_pair(jobId, hop));
+    if (it == m_transfers.end())
+    {
+        return false;
+    }
+    InferenceJob job = it->second.job;
+    m_transfers.erase(it);
+    --m_onWire.at(hop);
+    m_transferTrace(jobId, hop, TRANSFER_FAILED);
+    Drop(job, LINK_FAILURE);
+    return true;
+}
+
+bool
+InferencePipeline::IsTransferOpen(uint64_t jobId, uint32_t hop) const
+{
+    return m_transfers.find(std::make_pair(jobId, hop)) != m_transfers.end();
 }
 
 const std::vector<InferencePipeline::Completion>&
@@ -253,6 +381,9 @@ InferencePipeline::ResetStatistics()
     m_arrived = 0;
     m_completed = 0;
     m_dropped.fill(0);
+    std::fill(m_held.begin(), m_held.end(), 0);
+    std::fill(m_onWire.begin(), m_onWire.end(), 0);
+    m_transfers.clear();
     m_completions.clear();
 }
 

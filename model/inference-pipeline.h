@@ -13,6 +13,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -46,6 +47,28 @@ class InferencePipeline : public Object
         LINK_FAILURE = 3, ///< the transfer failed
         DEPLETED = 4,     ///< the device's battery emptied during the block (continuous)
         DROP_REASONS = 5  ///< number of reasons
+    };
+
+    /**
+     * \brief The job accounts, each term counted where the job enters and
+     * leaves its place (none derived from the others), so that
+     * arrived = completed + dropped + held + on the wire can fail.
+     */
+    struct JobAccounts
+    {
+        uint64_t arrived{0};                          ///< jobs arrived at the source
+        uint64_t completed{0};                        ///< results back at the source
+        std::array<uint64_t, DROP_REASONS> dropped{}; ///< dropped, by DropReason
+        std::vector<int64_t> heldByLayer;             ///< held by the layer's devices (queued or running)
+        std::vector<int64_t> onWireByHop; ///< in transfer on hop h (h < L: into layer h; h = L: back to the source)
+    };
+
+    /// What happened to a transfer (trace source Transfer).
+    enum TransferEvent : uint32_t
+    {
+        TRANSFER_BEGUN = 0,     ///< the sender started it
+        TRANSFER_DELIVERED = 1, ///< the receiver holds the whole payload
+        TRANSFER_FAILED = 2     ///< it failed; the job was dropped (LINK_FAILURE)
     };
 
     /// A completed job's end-to-end record.
@@ -134,8 +157,61 @@ class InferencePipeline : public Object
     uint64_t GetDropped(DropReason r) const;
     /// \return jobs dropped in total
     uint64_t GetDroppedTotal() const;
-    /// \return arrived - completed - dropped
+    /// \return jobs held by devices plus jobs on the wire (independent counters)
     uint64_t GetInFlight() const;
+    /// \return jobs held by the devices of all layers (queued or running)
+    uint64_t GetHeld() const;
+    /// \param layer a layer \return jobs held by its devices
+    int64_t GetHeld(uint32_t layer) const;
+    /// \return jobs on the wire, all hops
+    uint64_t GetOnWire() const;
+    /// \param hop a hop (h < L: into layer h; h = L: back to the source) \return jobs on it
+    int64_t GetOnWire(uint32_t hop) const;
+    /// \return every counter, for the conservation check
+    JobAccounts GetAccounts() const;
+
+    /**
+     * \brief A device of \p layer accepted a job (the job enters "held").
+     * \param layer the layer
+     */
+    void NotifyHeld(uint32_t layer);
+    /**
+     * \brief A device of \p layer let a job go (done, aborted or forgotten).
+     * \param layer the layer
+     */
+    void NotifyReleased(uint32_t layer);
+
+    /**
+     * \brief A transfer over the network starts (the job enters "on the
+     * wire" of \p hop); \p sender is told if the receiver takes the job.
+     * \param job the job
+     * \param hop the hop (h < L: into layer h; h = L: back to the source)
+     * \param sender the sending endpoint
+     */
+    void BeginTransfer(const InferenceJob& job, uint32_t hop, Ptr<InferenceEndpoint> sender);
+    /**
+     * \brief The receiver holds the whole payload of a transfer. The
+     * receiver is authoritative: if the transfer is still open it ends as
+     * delivered (the sender is told at once) and true is returned; if it
+     * already ended (the sender gave up) false is returned and the receiver
+     * must discard the job.
+     * \param jobId the job
+     * \param hop the hop
+     * \return true if the receiver takes the job
+     */
+    bool DeliverTransfer(uint64_t jobId, uint32_t hop);
+    /**
+     * \brief A transfer failed (connection failed or closed in error,
+     * inactivity timeout, peer closed early). If it is still open, the job
+     * is dropped with LINK_FAILURE and true is returned; if it already ended
+     * (delivered, or failed before) nothing happens and false is returned.
+     * \param jobId the job
+     * \param hop the hop
+     * \return true if this call ended the transfer
+     */
+    bool FailTransfer(uint64_t jobId, uint32_t hop);
+    /// \param jobId a job \param hop a hop \return true while the transfer is open
+    bool IsTransferOpen(uint64_t jobId, uint32_t hop) const;
     /// \return the completions in order
     const std::vector<Completion>& GetCompletions() const;
     /// \param r a reason \return its name
@@ -153,12 +229,23 @@ class InferencePipeline : public Object
     std::vector<std::vector<Ptr<LlmBlockApplication>>> m_layers;
     std::map<EnergyHarvestingOrinDevice*, Ptr<LlmBlockApplication>> m_appOf;
     Ptr<LlmRequestSource> m_source;
+    /// An open transfer (simulator bookkeeping shared by both ends).
+    struct Transfer
+    {
+        InferenceJob job;              ///< the job as sent
+        Ptr<InferenceEndpoint> sender; ///< told on delivery
+    };
+
     uint64_t m_arrived{0};
     uint64_t m_completed{0};
     std::array<uint64_t, DROP_REASONS> m_dropped{};
+    std::vector<int64_t> m_held;   ///< per layer, counted by NotifyHeld / NotifyReleased
+    std::vector<int64_t> m_onWire; ///< per hop, counted by Begin/Deliver/FailTransfer
+    std::map<std::pair<uint64_t, uint32_t>, Transfer> m_transfers; ///< open, by (job id, hop)
     std::vector<Completion> m_completions;
     TracedCallback<uint64_t, Time> m_completedTrace; ///< (job id, latency)
     TracedCallback<uint64_t, uint32_t, uint32_t> m_droppedTrace; ///< (job id, layer, reason)
+    TracedCallback<uint64_t, uint32_t, uint32_t> m_transferTrace; ///< (job id, hop, TransferEvent)
 };
 
 } // namespace llmedge

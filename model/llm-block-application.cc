@@ -73,7 +73,17 @@ LlmBlockApplication::GetJobsHeld() const
 void
 LlmBlockApplication::Clear()
 {
+    for (std::size_t i = 0; i < m_jobs.size(); ++i)
+    {
+        GetPipeline()->NotifyReleased(m_layer);
+    }
     m_jobs.clear();
+}
+
+uint32_t
+LlmBlockApplication::DoGetHop() const
+{
+    return m_layer;
 }
 
 void
@@ -83,12 +93,14 @@ LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
     EnergyHarvestingOrinDevice::Refusal reason = EnergyHarvestingOrinDevice::REFUSAL_COUNT;
     // Registered first: a slotted device may start the block at once.
     m_jobs[key] = Waiting{job, Simulator::Now()};
+    GetPipeline()->NotifyHeld(m_layer);
     bool ok = m_device->SubmitJob(key,
                                   MakeCallback(&LlmBlockApplication::BlockDone, this),
                                   &reason);
     if (!ok)
     {
         m_jobs.erase(key);
+        GetPipeline()->NotifyReleased(m_layer);
         GetPipeline()->Drop(job,
                             reason == EnergyHarvestingOrinDevice::POWER_SAVING
                                 ? InferencePipeline::POWER_SAVING
@@ -104,6 +116,7 @@ LlmBlockApplication::BlockDone(uint64_t key, bool completed)
     InferenceJob job = it->second.job;
     Time stay = Simulator::Now() - it->second.arrived;
     m_jobs.erase(it);
+    GetPipeline()->NotifyReleased(m_layer);
     if (!completed)
     {
         GetPipeline()->Drop(job, InferencePipeline::DEPLETED);

@@ -45,12 +45,14 @@ class LlmBlockApplication : public InferenceEndpoint
     uint32_t GetLayer() const;
     /// \return jobs accepted by the device and not finished yet
     uint32_t GetJobsHeld() const;
-    /// \brief Forget the jobs held (end of a replication).
+    /// \brief Forget the jobs held (end of a replication; they leave the
+    /// pipeline's held counter without being completed or dropped).
     void Clear();
 
   private:
     void DoDispose() override;
     void DoReceiveJob(const InferenceJob& job) override;
+    uint32_t DoGetHop() const override;
     void BlockDone(uint64_t key, bool completed);
 
     struct Waiting

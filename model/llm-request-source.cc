@@ -223,6 +223,12 @@ LlmRequestSource::NewJob()
     ScheduleNext();
 }
 
+uint32_t
+LlmRequestSource::DoGetHop() const
+{
+    return GetPipeline()->GetNLayers(); // the return hop
+}
+
 void
 LlmRequestSource::DoReceiveJob(const InferenceJob& job)
 {

@@ -59,6 +59,7 @@ class LlmRequestSource : public InferenceEndpoint
   private:
     void DoDispose() override;
     void DoReceiveJob(const InferenceJob& job) override;
+    uint32_t DoGetHop() const override;
     void NewJob();
     void ScheduleNext();
 

@@ -11,6 +11,7 @@
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
+#include "ns3/invariant-check.h"
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/llm-inference-helper.h"
 #include "ns3/llm-run-report.h"
@@ -118,7 +119,10 @@ class ZeroCommunicationTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(arrived,
                               ledger.completed.size() + ledger.dropped.size() + HeldByApps(p),
                               "arrived = completed + dropped + in flight (from the traces)");
-        NS_TEST_ASSERT_MSG_EQ(p->GetInFlight(), HeldByApps(p), "in flight are held by devices");
+        NS_TEST_ASSERT_MSG_EQ(p->GetHeld(), HeldByApps(p), "held counter = jobs in the tables");
+        NS_TEST_ASSERT_MSG_EQ(p->GetOnWire(), 0u, "nothing on the wire in the baseline");
+        auto violations = InvariantCheck::Check(p);
+        NS_TEST_ASSERT_MSG_EQ(violations.size(), 0u, (violations.empty() ? "" : violations[0]));
         NS_TEST_ASSERT_MSG_GT(ledger.dropped.size(), 0u, "the harvest is scarce: some drops");
         NS_TEST_ASSERT_MSG_GT(ledger.completed.size(), 0u, "and some completions");
         NS_TEST_ASSERT_MSG_LT(r.maxBalanceErrorJ, 1e-6, "every device's energy balance");
@@ -218,9 +222,15 @@ class TcpTransportTestCase : public TestCase
                 NS_TEST_ASSERT_MSG_EQ(c.latency, c.queueWait + c.compute + c.network, "latency split");
             }
         }
+        // Conservation from independent terms: the traces' jobs, the held
+        // and on-the-wire counters (each moved where a job enters or leaves).
         NS_TEST_ASSERT_MSG_EQ(arrived,
-                              ledger.completed.size() + ledger.dropped.size() + p->GetInFlight(),
+                              ledger.completed.size() + ledger.dropped.size() + p->GetHeld() +
+                                  p->GetOnWire(),
                               "conservation");
+        NS_TEST_ASSERT_MSG_EQ(p->GetHeld(), HeldByApps(p), "held counter = jobs in the tables");
+        auto violations = InvariantCheck::Check(p);
+        NS_TEST_ASSERT_MSG_EQ(violations.size(), 0u, (violations.empty() ? "" : violations[0]));
         Simulator::Destroy();
     }
 
