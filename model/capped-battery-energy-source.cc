@@ -93,12 +93,12 @@ CappedBatteryEnergySource::EnsureLedger()
     }
     if (!(m_supplyVoltageV > 0) || !std::isfinite(m_supplyVoltageV))
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid SupplyVoltageV = " << m_supplyVoltageV
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: invalid SupplyVoltageV = " << m_supplyVoltageV
                                                                               << ": must be > 0");
     }
     if (!(m_initialFraction >= 0 && m_initialFraction <= 1))
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid InitialFraction = "
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: invalid InitialFraction = "
                        << m_initialFraction << ": must lie in [0, 1]");
     }
     try
@@ -107,7 +107,7 @@ CappedBatteryEnergySource::EnsureLedger()
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
     m_ledgerReady = true;
     m_lastUpdate = Simulator::Now();
@@ -217,7 +217,7 @@ CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ)
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
     m_lastUpdate = Simulator::Now();
     Record(out, harvestJ);
@@ -250,7 +250,7 @@ CappedBatteryEnergySource::UpdateEnergySource()
         }
         catch (const ConfigError& e)
         {
-            NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+            LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
         }
         m_lastUpdate = Simulator::Now();
         Record(out, harvestJ);
