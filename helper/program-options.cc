@@ -390,6 +390,10 @@ ProgramOptions::CheckArgv(int argc, char* argv[])
             {
                 throw ConfigError("option --" + name + " needs a value (--" + name + "=...)");
             }
+            if (value.empty())
+            {
+                ThrowConfigError("--" + name, "''", "needs a value");
+            }
             m_given.push_back(name);
             continue;
         }
