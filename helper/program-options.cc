@@ -70,9 +70,16 @@ SplitList(const std::string& s)
 bool
 IsNs3Builtin(const std::string& name)
 {
-    static const std::vector<std::string> builtins = {
-        "h", "help", "PrintHelp", "PrintVersion", "version", "PrintGlobals", "PrintGroups",
-        "PrintGroup", "PrintTypeIds", "PrintAttributes"};
+    static const std::vector<std::string> builtins = {"h",
+                                                      "help",
+                                                      "PrintHelp",
+                                                      "PrintVersion",
+                                                      "version",
+                                                      "PrintGlobals",
+                                                      "PrintGroups",
+                                                      "PrintGroup",
+                                                      "PrintTypeIds",
+                                                      "PrintAttributes"};
     if (std::find(builtins.begin(), builtins.end(), name) != builtins.end())
     {
         return true;
@@ -120,9 +127,7 @@ RunProgram(const std::string& program, const std::function<int()>& body)
 uint64_t
 ParseCountOption(const std::string& option, const std::string& text, uint64_t min, uint64_t max)
 {
-    auto fail = [&](const std::string& why) {
-        ThrowConfigError("--" + option, Quote(text), why);
-    };
+    auto fail = [&](const std::string& why) { ThrowConfigError("--" + option, Quote(text), why); };
     if (text.empty())
     {
         fail("needs a whole number in [" + std::to_string(min) + ", " + std::to_string(max) + "]");
@@ -161,9 +166,7 @@ ParseRealOption(const std::string& option,
                 bool maxOpen)
 {
     std::string range = RangeText(min, max, minOpen, maxOpen);
-    auto fail = [&](const std::string& why) {
-        ThrowConfigError("--" + option, Quote(text), why);
-    };
+    auto fail = [&](const std::string& why) { ThrowConfigError("--" + option, Quote(text), why); };
     std::string lower;
     for (char c : text)
     {
@@ -221,7 +224,8 @@ CheckWritableFile(const std::string& option, const std::string& path)
         std::ofstream probe(path, std::ios::app);
         if (!probe)
         {
-            ThrowConfigError("--" + option, Quote(path),
+            ThrowConfigError("--" + option,
+                             Quote(path),
                              std::string("cannot be opened for writing (") + std::strerror(errno) +
                                  ")");
         }
@@ -307,15 +311,14 @@ ProgramOptions::AddString(const std::string& name,
 {
     NS_ASSERT_MSG(m_items.size() < m_items.capacity(), "too many options");
     std::string* target = &value;
-    m_items.push_back({name, value, [=](const std::string& t) {
-                           if (!choices.empty() &&
-                               std::find(choices.begin(), choices.end(), t) == choices.end())
-                           {
-                               ThrowConfigError("--" + name, Quote(t),
-                                                "expected " + JoinChoices(choices));
-                           }
-                           *target = t;
-                       }});
+    m_items.push_back(
+        {name, value, [=](const std::string& t) {
+             if (!choices.empty() && std::find(choices.begin(), choices.end(), t) == choices.end())
+             {
+                 ThrowConfigError("--" + name, Quote(t), "expected " + JoinChoices(choices));
+             }
+             *target = t;
+         }});
     m_cmd.AddValue(name, help, m_items.back().text);
 }
 
@@ -331,7 +334,8 @@ ProgramOptions::AddList(const std::string& name,
                            std::vector<std::string> items = SplitList(t);
                            if (items.empty())
                            {
-                               ThrowConfigError("--" + name, "''",
+                               ThrowConfigError("--" + name,
+                                                "''",
                                                 "needs at least one of " + JoinChoices(choices));
                            }
                            for (const auto& i : items)
@@ -382,8 +386,9 @@ ProgramOptions::CheckArgv(int argc, char* argv[])
         {
             continue; // an attribute default, checked by ns-3 and the models
         }
-        auto item = std::find_if(m_items.begin(), m_items.end(),
-                                 [&name](const Item& it) { return it.name == name; });
+        auto item = std::find_if(m_items.begin(), m_items.end(), [&name](const Item& it) {
+            return it.name == name;
+        });
         if (item != m_items.end())
         {
             if (!hasValue)
@@ -404,7 +409,9 @@ ProgramOptions::CheckArgv(int argc, char* argv[])
                 throw ConfigError("option --" + name + " needs a value (--" + name + "=N)");
             }
             // ns-3 would abort on these; the sweeps need RngRun to fit 32 bits.
-            uint64_t v = ParseCountOption(name, value, name == "RngSeed" ? 1 : 0,
+            uint64_t v = ParseCountOption(name,
+                                          value,
+                                          name == "RngSeed" ? 1 : 0,
                                           name == "RngSeed" ? std::numeric_limits<uint32_t>::max()
                                                             : std::numeric_limits<uint32_t>::max());
             if (name == "RngRun")
@@ -437,8 +444,9 @@ ProgramOptions::Parse(int argc, char* argv[])
     }
     for (const auto& name : m_outputs)
     {
-        auto item = std::find_if(m_items.begin(), m_items.end(),
-                                 [&name](const Item& it) { return it.name == name; });
+        auto item = std::find_if(m_items.begin(), m_items.end(), [&name](const Item& it) {
+            return it.name == name;
+        });
         if (item->text != "none")
         {
             CheckWritableFile(name, item->text);
@@ -459,7 +467,8 @@ ProgramOptions::GetFirstRun(uint32_t replications) const
     uint64_t last = m_rngRun + (replications == 0 ? 0 : replications - 1);
     if (last > std::numeric_limits<uint32_t>::max())
     {
-        ThrowConfigError("--RngRun", FormatValue(m_rngRun),
+        ThrowConfigError("--RngRun",
+                         FormatValue(m_rngRun),
                          "the replications would use runs up to " + std::to_string(last) +
                              ", above 4294967295");
     }

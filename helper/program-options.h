@@ -175,21 +175,21 @@ class ProgramOptions
     /// One registered option.
     struct Item
     {
-        std::string name;                 ///< option name
-        std::string text;                 ///< the text as given (or the default)
+        std::string name;                                ///< option name
+        std::string text;                                ///< the text as given (or the default)
         std::function<void(const std::string&)> convert; ///< check and store
-        bool optional{false};             ///< empty text means "not given"
+        bool optional{false};                            ///< empty text means "not given"
     };
 
     void CheckArgv(int argc, char* argv[]); ///< unknown options, missing values, RNG values
 
-    std::string m_program;               ///< for messages
-    CommandLine& m_cmd;                  ///< the ns-3 parser
-    std::vector<Item> m_items;           ///< registered options (stable after Parse)
-    std::vector<std::string> m_given;    ///< option names found on argv
-    std::vector<std::string> m_outputs;  ///< output-file options to check
-    uint64_t m_rngRun{1};                ///< RngRun after Parse
-    bool m_parsed{false};                ///< Parse() done
+    std::string m_program;              ///< for messages
+    CommandLine& m_cmd;                 ///< the ns-3 parser
+    std::vector<Item> m_items;          ///< registered options (stable after Parse)
+    std::vector<std::string> m_given;   ///< option names found on argv
+    std::vector<std::string> m_outputs; ///< output-file options to check
+    uint64_t m_rngRun{1};               ///< RngRun after Parse
+    bool m_parsed{false};               ///< Parse() done
 };
 
 /**

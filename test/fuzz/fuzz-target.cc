@@ -5,9 +5,8 @@
 // -DLLM_EDGE_FUZZ_READER='"csv-table"' (see scripts/fuzz.sh). Bad input must
 // end in ConfigError; any other exception, a crash or a sanitizer report is a
 // finding.
-#include "readers.h"
-
 #include "../../model/config-error.h"
+#include "readers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -33,7 +32,9 @@ LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size)
     }
     catch (const std::exception& e)
     {
-        std::fprintf(stderr, "reader %s threw a non-ConfigError: %s\n", LLM_EDGE_FUZZ_READER,
+        std::fprintf(stderr,
+                     "reader %s threw a non-ConfigError: %s\n",
+                     LLM_EDGE_FUZZ_READER,
                      e.what());
         std::abort();
     }

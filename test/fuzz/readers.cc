@@ -69,7 +69,8 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
     }
     else
     {
-        ThrowConfigError("reader", "'" + reader + "'",
+        ThrowConfigError("reader",
+                         "'" + reader + "'",
                          "expected csv-table, power-modes, power-trace, harvest-pmf or job-trace");
     }
     return out.str();

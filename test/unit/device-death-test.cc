@@ -21,7 +21,10 @@ namespace
 {
 
 void
-RunWith(const std::string& battery, double value, const std::string& device, const std::string& text)
+RunWith(const std::string& battery,
+        double value,
+        const std::string& device,
+        const std::string& text)
 {
     NodeContainer nodes;
     nodes.Create(1);
@@ -76,30 +79,45 @@ ConfigErrorOf(F f)
 
 TEST(DeviceConfigError, NegativeCapacity)
 {
-    EXPECT_NE(ConfigErrorOf([] { RunWith("CapacityJ", -5, "", ""); }).find("CapacityJ = -5"), std::string::npos);
+    EXPECT_NE(ConfigErrorOf([] { RunWith("CapacityJ", -5, "", ""); }).find("CapacityJ = -5"),
+              std::string::npos);
 }
 
 TEST(DeviceConfigError, InitialFractionAboveOne)
 {
-    EXPECT_NE(ConfigErrorOf([] { RunWith("InitialFraction", 1.2, "", ""); }).find("InitialFraction = 1.2"), std::string::npos);
+    EXPECT_NE(ConfigErrorOf([] {
+                  RunWith("InitialFraction", 1.2, "", "");
+              }).find("InitialFraction = 1.2"),
+              std::string::npos);
 }
 
 TEST(DeviceConfigError, ThresholdsInTheWrongOrder)
 {
-    EXPECT_NE(ConfigErrorOf([] { RunWithFractions(0.3, 0.2); }).find("0.3 >= 0.2: Elow must be below Ehigh"), std::string::npos);
+    EXPECT_NE(ConfigErrorOf([] {
+                  RunWithFractions(0.3, 0.2);
+              }).find("0.3 >= 0.2: Elow must be below Ehigh"),
+              std::string::npos);
 }
 
 TEST(DeviceConfigError, UnknownAccounting)
 {
-    EXPECT_NE(ConfigErrorOf([] { RunWith("", 0, "Accounting", "Hourly"); }).find("Accounting = 'Hourly'"), std::string::npos);
+    EXPECT_NE(
+        ConfigErrorOf([] { RunWith("", 0, "Accounting", "Hourly"); }).find("Accounting = 'Hourly'"),
+        std::string::npos);
 }
 
 TEST(DeviceConfigError, UnsortedDynamicThresholds)
 {
-    EXPECT_NE(ConfigErrorOf([] { RunWith("", 0, "DynamicThresholds", "0:15W,0.6:60W,0.4:30W"); }).find("DynamicThresholds = 0.6 then 0.4"), std::string::npos);
+    EXPECT_NE(ConfigErrorOf([] {
+                  RunWith("", 0, "DynamicThresholds", "0:15W,0.6:60W,0.4:30W");
+              }).find("DynamicThresholds = 0.6 then 0.4"),
+              std::string::npos);
 }
 
 TEST(DeviceConfigError, MissingModeFile)
 {
-    EXPECT_NE(ConfigErrorOf([] { RunWith("", 0, "PowerModeFile", "/no/such/modes.csv"); }).find("cannot open file '/no/such/modes.csv'"), std::string::npos);
+    EXPECT_NE(ConfigErrorOf([] {
+                  RunWith("", 0, "PowerModeFile", "/no/such/modes.csv");
+              }).find("cannot open file '/no/such/modes.csv'"),
+              std::string::npos);
 }
