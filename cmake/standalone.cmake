@@ -99,6 +99,14 @@ function(llm_edge_standalone_tests)
     target_link_libraries(llm-edge-pipeline-benchmarks llm-edge ${libpoint-to-point}
                           benchmark::benchmark)
   endif()
+  # The bad-input catalogue (test/bad-inputs.txt): every program and file
+  # reader refuses bad input with exit status 2 and a message naming it.
+  add_executable(llm-edge-read-input ${CMAKE_CURRENT_SOURCE_DIR}/test/read-input.cc
+                                     ${CMAKE_CURRENT_SOURCE_DIR}/test/fuzz/readers.cc)
+  target_link_libraries(llm-edge-read-input llm-edge)
+  add_test(NAME bad-input-catalogue
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/test/run-bad-inputs.sh ${CMAKE_BINARY_DIR})
+  set_tests_properties(bad-input-catalogue PROPERTIES TIMEOUT 1200)
   foreach(suite ${LLM_EDGE_SUITES})
     add_test(NAME ns3-suite-${suite} COMMAND llm-edge-test-runner --suite=${suite})
   endforeach()

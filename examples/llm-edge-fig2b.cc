@@ -21,7 +21,7 @@ using namespace ns3;
 using namespace ns3::llmedge;
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     // The paper does not state the harvest of Fig. 2b: these bounds make 15 W
     // and 30 W time-bound and 60 W energy-bound, as the paper's figure does.
@@ -37,21 +37,29 @@ main(int argc, char* argv[])
     std::string qlimCsv = "llm-edge-fig2b-qlim.csv";
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("harvestMinJ",
-                 "Lower uniform harvest bound per slot, J, for paper-scaled (printed: 10x)",
-                 harvestMinJ);
-    cmd.AddValue("harvestMaxJ",
-                 "Upper uniform harvest bound per slot, J, for paper-scaled (printed: 10x)",
-                 harvestMaxJ);
-    cmd.AddValue("unitJ", "Energy unit of the model, J (printed preset: 10x)", unitJ);
-    cmd.AddValue("riskLimit", "xi_lim (paper: 0.01)", riskLimit);
-    cmd.AddValue("ethFraction", "Eth / capacity (paper: 0.1)", ethFraction);
-    cmd.AddValue("highFraction", "Ehigh / capacity (paper: unstated)", highFraction);
-    cmd.AddValue("qStep", "Step of the q grid of the risk curves", qStep);
-    cmd.AddValue("presets", "paper-scaled, paper-printed or both", presets);
-    cmd.AddValue("riskCsv", "Output CSV of the risk curves (\"none\": no file)", riskCsv);
-    cmd.AddValue("qlimCsv", "Output CSV of q_lim (\"none\": no file)", qlimCsv);
-    cmd.Parse(argc, argv);
+    ProgramOptions opt("llm-edge-fig2b", cmd);
+    opt.AddReal("harvestMinJ",
+                "Lower uniform harvest bound per slot, J, for paper-scaled (printed: 10x)",
+                harvestMinJ, 0, 1e9);
+    opt.AddReal("harvestMaxJ",
+                "Upper uniform harvest bound per slot, J, for paper-scaled (printed: 10x)",
+                harvestMaxJ, 0, 1e9);
+    opt.AddReal("unitJ", "Energy unit of the model, J (printed preset: 10x)", unitJ, 0, 1e9, true);
+    opt.AddReal("riskLimit", "xi_lim (paper: 0.01)", riskLimit, 0, 1, true, true);
+    opt.AddReal("ethFraction", "Eth / capacity (paper: 0.1)", ethFraction, 0, 1);
+    opt.AddReal("highFraction", "Ehigh / capacity (paper: unstated)", highFraction, 0, 1, true);
+    opt.AddReal("qStep", "Step of the q grid of the risk curves", qStep, 1e-6, 1);
+    opt.AddString("presets", "paper-scaled, paper-printed or both", presets,
+                  {"paper-scaled", "paper-printed", "both"});
+    opt.AddOutputFile("riskCsv", "Output CSV of the risk curves (\"none\": no file)", riskCsv);
+    opt.AddOutputFile("qlimCsv", "Output CSV of q_lim (\"none\": no file)", qlimCsv);
+    opt.Parse(argc, argv);
+    opt.RefuseRng("it solves the semi-Markov model exactly, with no random numbers");
+    if (harvestMaxJ < harvestMinJ)
+    {
+        ThrowConfigError("--harvestMaxJ", FormatValue(harvestMaxJ),
+                         "must be >= --harvestMinJ = " + FormatValue(harvestMinJ));
+    }
 
     std::vector<std::string> presetList =
         presets == "both" ? std::vector<std::string>{"paper-scaled", "paper-printed"}
@@ -115,9 +123,16 @@ main(int argc, char* argv[])
             }
         }
     }
-    catch (const std::exception& e)
+    catch (const DegenerateChainError& e)
     {
-        NS_FATAL_ERROR("llm-edge-fig2b: " << e.what());
+        std::cerr << "llm-edge-fig2b: degenerate chain: " << e.what() << "\n";
+        return 3;
     }
     return InvariantCheck::Finish("llm-edge-fig2b", false); // model only: nothing simulated
+}
+
+int
+main(int argc, char* argv[])
+{
+    return RunProgram("llm-edge-fig2b", [&]() { return Run(argc, argv); });
 }

@@ -177,7 +177,8 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
         }
         else
         {
-            NS_FATAL_ERROR("unknown network '" << network << "'");
+            ThrowConfigError("--networks", "'" + network + "'",
+                             "expected zero-communication, p2p, csma or wifi");
         }
     }
     LlmInferenceHelper h;
@@ -256,7 +257,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
 } // namespace
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     Options o{100, 0.3, 550, "long-term", "Slotted", 64 * 16 * 512 * 2, true};
     uint32_t replications = 5;
@@ -264,22 +265,30 @@ main(int argc, char* argv[])
     std::string networks = "zero-communication,p2p,csma,wifi";
     std::string csv = "llm-edge-links.csv";
     CommandLine cmd(__FILE__);
-    cmd.AddValue("replications", "Replications per network (distinct RngRun)", replications);
-    cmd.AddValue("workers", "Worker processes (0: one per core)", workers);
-    cmd.AddValue("slots", "Slots of 100 s", o.slots);
-    cmd.AddValue("q", "Job probability per slot", o.q);
-    cmd.AddValue("meanHarvestJ", "Mean harvest per slot m, J (device j: U[m_j/2, 3m_j/2])",
-                 o.meanHarvestJ);
-    cmd.AddValue("policy", "uniform, long-term or adaptive", o.policy);
-    cmd.AddValue("accounting", "Slotted or Continuous", o.accounting);
-    cmd.AddValue("payloadBytes", "Activation bytes per hop", o.payloadBytes);
-    cmd.AddValue("radioEnergy",
-                 "On Wi-Fi, the radios draw from the devices' batteries (ns-3's "
-                 "WifiRadioEnergyModel)",
-                 o.radioEnergy);
-    cmd.AddValue("networks", "Comma-separated: zero-communication, p2p, csma, wifi", networks);
-    cmd.AddValue("csv", "Output CSV (\"none\": no file)", csv);
-    cmd.Parse(argc, argv);
+    ProgramOptions opt("llm-edge-links", cmd);
+    opt.AddCount("replications",
+                 "Replications per network (RngRun, RngRun+1, ...; --RngRun sets the first)",
+                 replications, 1, 1000000);
+    opt.AddCount("workers", "Worker processes (0: one per core)", workers, 0, 1024);
+    opt.AddCount("slots", "Slots of 100 s", o.slots, 1, 10000000);
+    opt.AddReal("q", "Job probability per slot", o.q, 0, 1);
+    opt.AddReal("meanHarvestJ", "Mean harvest per slot m, J (device j: U[m_j/2, 3m_j/2])",
+                o.meanHarvestJ, 0, 1e9);
+    opt.AddString("policy", "uniform, long-term or adaptive", o.policy,
+                  {"uniform", "long-term", "adaptive"});
+    opt.AddString("accounting", "Slotted or Continuous", o.accounting, {"Slotted", "Continuous"});
+    opt.AddCount("payloadBytes", "Activation bytes per hop", o.payloadBytes, 1, 1u << 30);
+    std::string radioEnergy = "1";
+    opt.AddString("radioEnergy",
+                  "On Wi-Fi, the radios draw from the devices' batteries (ns-3's "
+                  "WifiRadioEnergyModel): 1 or 0",
+                  radioEnergy, {"1", "0", "true", "false"});
+    opt.AddList("networks", "Comma-separated: zero-communication, p2p, csma, wifi", networks,
+                {"zero-communication", "p2p", "csma", "wifi"});
+    opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
+    opt.Parse(argc, argv);
+    o.radioEnergy = radioEnergy == "1" || radioEnergy == "true";
+    const uint32_t firstRun = opt.GetFirstRun(replications);
 
     std::vector<std::string> nets;
     {
@@ -298,6 +307,10 @@ main(int argc, char* argv[])
     if (csv != "none")
     {
         out.open(csv);
+        if (!out)
+        {
+            ThrowConfigError("--csv", "'" + csv + "'", "cannot be opened for writing");
+        }
         out << "network,metric,mean,sd,ci95,replications\n";
     }
     std::printf("3 x 3 devices, %u slots, q = %g, m = %g J/slot, %s, %s accounting, %u bytes per "
@@ -310,7 +323,7 @@ main(int argc, char* argv[])
     for (const auto& net : nets)
     {
         auto res = ReplicationRunner::Run(
-            replications, workers, [&](uint32_t r) { return RunOnce(net, o, r + 1); }, "");
+            replications, workers, [&](uint32_t r) { return RunOnce(net, o, firstRun + r); }, "");
         std::vector<SummaryStatistics> s(names.size());
         for (const auto& v : res)
         {
@@ -367,4 +380,10 @@ main(int argc, char* argv[])
                 "hand-offs: their time in TX and RX above the idle current. n/a: no radio energy "
                 "model (wired links have none in ns-3, or --radioEnergy=0).\n");
     return InvariantCheck::Finish("llm-edge-links");
+}
+
+int
+main(int argc, char* argv[])
+{
+    return RunProgram("llm-edge-links", [&]() { return Run(argc, argv); });
 }

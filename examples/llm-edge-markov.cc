@@ -20,7 +20,7 @@ using namespace ns3;
 using namespace ns3::llmedge;
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     double capacityJ = 100e3;
     double unitJ = 100;
@@ -30,6 +30,9 @@ main(int argc, char* argv[])
     double q = -1;
     double qFrom = -1;
     double qTo = -1;
+    bool haveQ = false;
+    bool haveQFrom = false;
+    bool haveQTo = false;
     double qStep = 0.05;
     std::string preset = "paper-scaled";
     std::string modeFile;
@@ -37,8 +40,10 @@ main(int argc, char* argv[])
     std::string thresholds = "0:15W,0.4:30W,0.6:60W";
     double lowFraction = 0.1;
     double highFraction = 0.2;
-    double ethFraction = -1;
+    double ethFraction = -1; // negative: Elow
+    bool haveEth = false;
     double riskLimit = -1;
+    bool haveRiskLimit = false;
     double slotS = 100;
     std::string solver = "auto";
 
@@ -47,34 +52,61 @@ main(int argc, char* argv[])
               "(--qFrom/--qTo/--qStep) or one --q it prints the CSV header "
               "q,risk,mean_energy_j,throughput,kbar and a row per q; with --riskLimit it "
               "prints q_lim_energy,q_lim_time,q_lim (Eq. 5). Both may be given.");
-    cmd.AddValue("capacityJ", "Battery capacity Emax, J", capacityJ);
-    cmd.AddValue("unitJ", "Energy unit u of the model, J (capacity must be a multiple)", unitJ);
-    cmd.AddValue("harvestMinJ", "Lower bound of the uniform harvest per slot, J", harvestMinJ);
-    cmd.AddValue("harvestMaxJ", "Upper bound of the uniform harvest per slot, J", harvestMaxJ);
-    cmd.AddValue("harvestPmfFile",
-                 "CSV pmf of the harvest per slot (columns energy_j,probability; energies in J, "
-                 "multiples of unitJ); overrides the uniform bounds",
-                 harvestPmfFile);
-    cmd.AddValue("q", "One job probability per slot, in [0, 1]", q);
-    cmd.AddValue("qFrom", "First job probability of a range, in [0, 1]", qFrom);
-    cmd.AddValue("qTo", "Last job probability of a range, in [0, 1]", qTo);
-    cmd.AddValue("qStep", "Step of the range (> 0)", qStep);
-    cmd.AddValue("preset", "Power-mode preset: paper-scaled or paper-printed", preset);
-    cmd.AddValue("modeFile", "Power-mode CSV table (overrides --preset)", modeFile);
-    cmd.AddValue("mode", "dynamic, or the name of a fixed power mode (e.g. 60W)", mode);
-    cmd.AddValue("thresholds", "Dynamic policy steps fraction:mode, e.g. 0:15W,0.4:30W,0.6:60W",
-                 thresholds);
-    cmd.AddValue("lowFraction", "Elow as a fraction of capacity (power saving below it)",
-                 lowFraction);
-    cmd.AddValue("highFraction", "Ehigh as a fraction of capacity (power saving ends at it)",
-                 highFraction);
-    cmd.AddValue("ethFraction", "Eth of the risk (Eq. 3) as a fraction of capacity (default: Elow)",
-                 ethFraction);
-    cmd.AddValue("riskLimit", "xi_lim of Eq. 5, in (0, 1) (paper: 0.01); enables the q_lim line",
-                 riskLimit);
-    cmd.AddValue("slotS", "Slot length T, s", slotS);
-    cmd.AddValue("solver", "Stationary solver: auto, direct or aggregation", solver);
-    cmd.Parse(argc, argv);
+    ProgramOptions opt("llm-edge-markov", cmd);
+    opt.AddReal("capacityJ", "Battery capacity Emax, J", capacityJ, 0, kMaxEnergyJ, true);
+    opt.AddReal("unitJ", "Energy unit u of the model, J (capacity must be a multiple)", unitJ, 0,
+                kMaxEnergyJ, true);
+    opt.AddReal("harvestMinJ", "Lower bound of the uniform harvest per slot, J", harvestMinJ, 0,
+                kMaxEnergyJ);
+    opt.AddReal("harvestMaxJ", "Upper bound of the uniform harvest per slot, J", harvestMaxJ, 0,
+                kMaxEnergyJ);
+    opt.AddString("harvestPmfFile",
+                  "CSV pmf of the harvest per slot (columns energy_j,probability; energies in J, "
+                  "multiples of unitJ); overrides the uniform bounds",
+                  harvestPmfFile);
+    opt.AddOptionalReal("q", "One job probability per slot", q, haveQ, 0, 1);
+    opt.AddOptionalReal("qFrom", "First job probability of a range", qFrom, haveQFrom, 0, 1);
+    opt.AddOptionalReal("qTo", "Last job probability of a range", qTo, haveQTo, 0, 1);
+    opt.AddReal("qStep", "Step of the range", qStep, 1e-6, 1);
+    opt.AddString("preset", "Power-mode preset: paper-scaled or paper-printed", preset,
+                  PowerModeTable::GetPresetNames());
+    opt.AddString("modeFile", "Power-mode CSV table (overrides --preset)", modeFile);
+    opt.AddString("mode", "dynamic, or the name of a fixed power mode (e.g. 60W)", mode);
+    opt.AddString("thresholds", "Dynamic policy steps fraction:mode, e.g. 0:15W,0.4:30W,0.6:60W",
+                  thresholds);
+    opt.AddReal("lowFraction", "Elow as a fraction of capacity (power saving below it)",
+                lowFraction, 0, 1, false, true);
+    opt.AddReal("highFraction", "Ehigh as a fraction of capacity (power saving ends at it)",
+                highFraction, 0, 1, true);
+    opt.AddOptionalReal("ethFraction",
+                        "Eth of the risk (Eq. 3) as a fraction of capacity (default: Elow)",
+                        ethFraction, haveEth, 0, 1);
+    opt.AddOptionalReal("riskLimit", "xi_lim of Eq. 5 (paper: 0.01); enables the q_lim line",
+                        riskLimit, haveRiskLimit, 0, 1, true, true);
+    opt.AddReal("slotS", "Slot length T, s", slotS, 0, kMaxTimeS, true);
+    opt.AddString("solver", "Stationary solver: auto, direct or aggregation", solver,
+                  {"auto", "direct", "aggregation"});
+    opt.Parse(argc, argv);
+    opt.RefuseRng("it solves the semi-Markov model exactly, with no random numbers");
+    if (harvestMaxJ < harvestMinJ)
+    {
+        ThrowConfigError("--harvestMaxJ", FormatValue(harvestMaxJ),
+                         "must be >= --harvestMinJ = " + FormatValue(harvestMinJ));
+    }
+    if (haveQFrom != haveQTo)
+    {
+        ThrowConfigError(haveQFrom ? "--qFrom" : "--qTo", FormatValue(haveQFrom ? qFrom : qTo),
+                         "a q range needs both --qFrom and --qTo");
+    }
+    if (haveQFrom && qFrom > qTo)
+    {
+        ThrowConfigError("--qFrom/--qTo", FormatValue(qFrom) + "/" + FormatValue(qTo),
+                         "need qFrom <= qTo");
+    }
+    if (!haveQ && !haveQFrom && !haveRiskLimit)
+    {
+        throw ConfigError("nothing to do: give --q, --qFrom/--qTo or --riskLimit (see --help)");
+    }
 
     try
     {
@@ -93,33 +125,17 @@ main(int argc, char* argv[])
         model.SetSolver(solver);
 
         std::vector<double> qs;
-        if (q >= 0 || qFrom >= 0 || qTo >= 0)
+        if (haveQ)
         {
-            if (q >= 0)
-            {
-                qs.push_back(q);
-            }
-            if (qFrom >= 0 || qTo >= 0)
-            {
-                if (!(qFrom >= 0 && qTo <= 1 && qFrom <= qTo))
-                {
-                    ThrowConfigError("qFrom/qTo", FormatValue(qFrom) + "/" + FormatValue(qTo),
-                                     "need 0 <= qFrom <= qTo <= 1");
-                }
-                if (!(qStep > 0))
-                {
-                    ThrowConfigError("qStep", FormatValue(qStep), "must be > 0");
-                }
-                for (double v = qFrom; v <= qTo + 1e-12; v += qStep)
-                {
-                    qs.push_back(std::min(v, 1.0));
-                }
-            }
+            qs.push_back(q);
         }
-        if (qs.empty() && riskLimit < 0)
+        if (haveQFrom)
         {
-            std::cerr << "nothing to do: give --q, --qFrom/--qTo or --riskLimit (see --help)\n";
-            return 2;
+            // qStep >= 1e-6 keeps this at most 10^6 + 1 values.
+            for (double v = qFrom; v <= qTo + 1e-12; v += qStep)
+            {
+                qs.push_back(std::min(v, 1.0));
+            }
         }
         std::cout << std::setprecision(10);
         if (!qs.empty())
@@ -132,17 +148,12 @@ main(int argc, char* argv[])
                           << "," << m.kbar << "\n";
             }
         }
-        if (riskLimit >= 0)
+        if (haveRiskLimit)
         {
             RateLimit r = ComputeRateLimit(model, riskLimit);
             std::cout << "q_lim_energy,q_lim_time,q_lim\n"
                       << r.qlimEnergy << "," << r.qlimTime << "," << r.qlim << "\n";
         }
-    }
-    catch (const ConfigError& e)
-    {
-        std::cerr << "llm-edge-markov: " << e.what() << "\n";
-        return 2;
     }
     catch (const DegenerateChainError& e)
     {
@@ -150,4 +161,10 @@ main(int argc, char* argv[])
         return 3;
     }
     return InvariantCheck::Finish("llm-edge-markov", false); // model only; stdout is the CSV
+}
+
+int
+main(int argc, char* argv[])
+{
+    return RunProgram("llm-edge-markov", [&]() { return Run(argc, argv); });
 }

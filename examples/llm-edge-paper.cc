@@ -53,7 +53,7 @@ Split(const std::string& s)
 } // namespace
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     uint32_t replications = 1000;
     uint32_t slots = 100;
@@ -66,27 +66,31 @@ main(int argc, char* argv[])
     std::string csv = "llm-edge-fig3-4.csv";
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("replications", "Replications per point (distinct RngRun)", replications);
-    cmd.AddValue("slots", "Slots of 100 s per replication (paper: 100)", slots);
-    cmd.AddValue("workers", "Worker processes (0: one per core)", workers);
-    cmd.AddValue("figures", "Comma-separated figures among 3a,3b,4a,4b", figures);
-    cmd.AddValue("presets", "Comma-separated presets (paper-scaled, paper-printed)", presets);
-    cmd.AddValue("policies", "Comma-separated policies (uniform, long-term, adaptive)", policies);
-    cmd.AddValue("initialFraction", "Initial battery fraction (paper: unstated)", initialFraction);
-    cmd.AddValue("highFraction", "Ehigh / capacity (paper: unstated)", highFraction);
-    cmd.AddValue("csv", "Output CSV (\"none\": no file)", csv);
-    cmd.Parse(argc, argv);
-    if (replications == 0 || slots == 0)
-    {
-        NS_FATAL_ERROR("replications and slots must be > 0");
-    }
+    ProgramOptions opt("llm-edge-paper", cmd);
+    opt.AddCount("replications",
+                 "Replications per point (RngRun, RngRun+1, ...; --RngRun sets the first)",
+                 replications, 1, 1000000);
+    opt.AddCount("slots", "Slots of 100 s per replication (paper: 100)", slots, 1, 10000000);
+    opt.AddCount("workers", "Worker processes (0: one per core)", workers, 0, 1024);
+    opt.AddList("figures", "Comma-separated figures among 3a,3b,4a,4b", figures,
+                {"3a", "3b", "4a", "4b"});
+    opt.AddList("presets", "Comma-separated presets (paper-scaled, paper-printed)", presets,
+                PowerModeTable::GetPresetNames());
+    opt.AddList("policies", "Comma-separated policies (uniform, long-term, adaptive)", policies,
+                {"uniform", "long-term", "adaptive"});
+    opt.AddReal("initialFraction", "Initial battery fraction (paper: unstated)", initialFraction,
+                0, 1);
+    opt.AddReal("highFraction", "Ehigh / capacity (paper: unstated; Elow is 0.1)", highFraction,
+                0.1, 1, true);
+    opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
+    opt.Parse(argc, argv);
+    const uint32_t firstRun = opt.GetFirstRun(replications);
 
     // The paper's axes; paper-printed uses 10x the harvest (the same harvest
     // per job energy as paper-scaled).
     std::vector<Point> points;
     for (const auto& preset : Split(presets))
     {
-        PowerModeTable::FromPreset(preset); // validates the name
         double scale = preset == "paper-printed" ? 10.0 : 1.0;
         for (const auto& fig : Split(figures))
         {
@@ -109,7 +113,7 @@ main(int argc, char* argv[])
             }
             else
             {
-                NS_FATAL_ERROR("invalid figures entry '" << fig << "': expected 3a, 3b, 4a or 4b");
+                ThrowConfigError("--figures", "'" + fig + "'", "expected 3a, 3b, 4a or 4b");
             }
             for (const auto& policy : Split(policies))
             {
@@ -168,9 +172,9 @@ main(int argc, char* argv[])
             sc.initialFraction = initialFraction;
             sc.highFraction = highFraction;
             std::vector<SummaryStatistics> stats(names.size());
-            // RngRun 1..R on one set of objects: identical to R fresh runs,
-            // twice as fast (see PaperScenario::RunSeries).
-            for (const auto& report : sc.RunSeries(1, replications))
+            // RngRun 1..R (or from --RngRun) on one set of objects: identical
+            // to R fresh runs, twice as fast (see PaperScenario::RunSeries).
+            for (const auto& report : sc.RunSeries(firstRun, replications))
             {
                 std::vector<double> v = report.Values();
                 for (std::size_t k = 0; k < v.size(); ++k)
@@ -199,7 +203,7 @@ main(int argc, char* argv[])
         std::ofstream out(csv);
         if (!out)
         {
-            NS_FATAL_ERROR("cannot write csv = " << csv);
+            ThrowConfigError("--csv", "'" + csv + "'", "cannot be opened for writing");
         }
         out << "figure,preset,policy,x_name,x,metric,mean,sd,ci95,replications\n";
         out.precision(10);
@@ -242,4 +246,10 @@ main(int argc, char* argv[])
                 workers == 0 ? ReplicationRunner::Cores() : workers, seconds / firstPoint.size(),
                 worstBalance);
     return InvariantCheck::Finish("llm-edge-paper"); // exit 3 earlier on a violation
+}
+
+int
+main(int argc, char* argv[])
+{
+    return RunProgram("llm-edge-paper", [&]() { return Run(argc, argv); });
 }

@@ -91,7 +91,7 @@ RunOnce(const Params& p, uint32_t run)
 } // namespace
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     uint32_t replications = 1000;
     uint32_t slots = 100;
@@ -108,33 +108,37 @@ main(int argc, char* argv[])
     std::string csv = "llm-edge-fig2a.csv";
 
     CommandLine cmd(__FILE__);
-    cmd.AddValue("replications", "Replications per configuration (distinct RngRun)", replications);
-    cmd.AddValue("slots", "Simulated slots of 100 s (paper: 100)", slots);
-    cmd.AddValue("q", "Job probability per slot (paper: unstated)", q);
-    cmd.AddValue("harvestMinJ",
-                 "Lower harvest bound per slot, J, for paper-scaled (paper-printed uses 10x)",
-                 harvestMinJ);
-    cmd.AddValue("harvestMaxJ",
-                 "Upper harvest bound per slot, J, for paper-scaled (paper-printed uses 10x)",
-                 harvestMaxJ);
-    cmd.AddValue("initialFraction", "Initial battery fraction (paper: unstated)", initialFraction);
-    cmd.AddValue("lowFraction", "Elow / capacity (paper: 0.1)", lowFraction);
-    cmd.AddValue("highFraction", "Ehigh / capacity (paper: unstated)", highFraction);
-    cmd.AddValue("accounting", "Slotted or Continuous", accounting);
-    cmd.AddValue("presets", "paper-scaled, paper-printed or both", presets);
-    cmd.AddValue("csv", "Output CSV file (\"none\": no file)", csv);
-    cmd.Parse(argc, argv);
-
-    if (replications == 0 || slots == 0)
+    ProgramOptions opt("llm-edge-single-device", cmd);
+    opt.AddCount("replications",
+                 "Replications per configuration (RngRun, RngRun+1, ...; --RngRun sets the first)",
+                 replications, 1, 1000000);
+    opt.AddCount("slots", "Simulated slots of 100 s (paper: 100)", slots, 1, 10000000);
+    opt.AddReal("q", "Job probability per slot (paper: unstated)", q, 0, 1);
+    opt.AddReal("harvestMinJ",
+                "Lower harvest bound per slot, J, for paper-scaled (paper-printed uses 10x)",
+                harvestMinJ, 0, 1e9);
+    opt.AddReal("harvestMaxJ",
+                "Upper harvest bound per slot, J, for paper-scaled (paper-printed uses 10x)",
+                harvestMaxJ, 0, 1e9);
+    opt.AddReal("initialFraction", "Initial battery fraction (paper: unstated)", initialFraction,
+                0, 1);
+    opt.AddReal("lowFraction", "Elow / capacity (paper: 0.1)", lowFraction, 0, 1, false, true);
+    opt.AddReal("highFraction", "Ehigh / capacity (paper: unstated)", highFraction, 0, 1, true);
+    opt.AddString("accounting", "Slotted or Continuous", accounting, {"Slotted", "Continuous"});
+    opt.AddString("presets", "paper-scaled, paper-printed or both", presets,
+                  {"paper-scaled", "paper-printed", "both"});
+    opt.AddOutputFile("csv", "Output CSV file (\"none\": no file)", csv);
+    opt.Parse(argc, argv);
+    const uint32_t firstRun = opt.GetFirstRun(replications);
+    if (harvestMaxJ < harvestMinJ)
     {
-        NS_FATAL_ERROR("replications and slots must be > 0 (got " << replications << ", " << slots
-                                                                  << ")");
+        ThrowConfigError("--harvestMaxJ", FormatValue(harvestMaxJ),
+                         "must be >= --harvestMinJ = " + FormatValue(harvestMinJ));
     }
-    if (!(harvestMinJ >= 0 && harvestMaxJ >= harvestMinJ))
+    if (!(lowFraction < highFraction))
     {
-        NS_FATAL_ERROR("invalid harvest bounds harvestMinJ = " << harvestMinJ << ", harvestMaxJ = "
-                                                               << harvestMaxJ
-                                                               << ": need 0 <= min <= max");
+        ThrowConfigError("--lowFraction", FormatValue(lowFraction),
+                         "must be below --highFraction = " + FormatValue(highFraction));
     }
     std::vector<std::string> presetList;
     if (presets == "both")
@@ -144,7 +148,6 @@ main(int argc, char* argv[])
     else
     {
         presetList = {presets};
-        PowerModeTable::FromPreset(presets); // validates the name
     }
 
     // Paper, Fig. 2a (jobs completed, average battery %).
@@ -171,7 +174,7 @@ main(int argc, char* argv[])
         out.open(csv);
         if (!out)
         {
-            NS_FATAL_ERROR("cannot write csv = " << csv);
+            ThrowConfigError("--csv", "'" + csv + "'", "cannot be opened for writing");
         }
         out << "preset,mode,jobs_completed,avg_battery_pct,jobs_completed_sd,avg_battery_pct_sd,"
                "jobs_completed_ci95,avg_battery_pct_ci95,paper_jobs_completed,"
@@ -195,7 +198,7 @@ main(int argc, char* argv[])
             SummaryStatistics battery;
             for (uint32_t r = 1; r <= replications; ++r)
             {
-                RunResult res = RunOnce(p, r);
+                RunResult res = RunOnce(p, firstRun + r - 1);
                 jobs.Add(res.jobs);
                 battery.Add(res.avgBatteryPct);
                 worstBalance = std::max(worstBalance, std::abs(res.balanceErrorJ));
@@ -224,4 +227,10 @@ main(int argc, char* argv[])
         std::cout << "CSV written to " << csv << "\n";
     }
     return InvariantCheck::Finish("llm-edge-single-device");
+}
+
+int
+main(int argc, char* argv[])
+{
+    return RunProgram("llm-edge-single-device", [&]() { return Run(argc, argv); });
 }

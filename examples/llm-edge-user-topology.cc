@@ -20,16 +20,18 @@ using namespace ns3;
 using namespace ns3::llmedge;
 
 int
-main(int argc, char* argv[])
+Run(int argc, char* argv[])
 {
     uint32_t slots = 200;
     double q = 0.3;
     std::string policy = "adaptive";
     CommandLine cmd(__FILE__);
-    cmd.AddValue("slots", "Slots of 100 s to simulate", slots);
-    cmd.AddValue("q", "Job probability per slot", q);
-    cmd.AddValue("policy", "uniform, long-term or adaptive", policy);
-    cmd.Parse(argc, argv);
+    ProgramOptions opt("llm-edge-user-topology", cmd);
+    opt.AddCount("slots", "Slots of 100 s to simulate", slots, 1, 10000000);
+    opt.AddReal("q", "Job probability per slot", q, 0, 1);
+    opt.AddString("policy", "uniform, long-term or adaptive", policy,
+                  {"uniform", "long-term", "adaptive"});
+    opt.Parse(argc, argv);
 
     // Your nodes: a source, a first layer of 2 devices, a second of 4.
     NodeContainer source;
@@ -93,4 +95,10 @@ main(int argc, char* argv[])
     }
     Simulator::Destroy();
     return InvariantCheck::Finish("llm-edge-user-topology");
+}
+
+int
+main(int argc, char* argv[])
+{
+    return RunProgram("llm-edge-user-topology", [&]() { return Run(argc, argv); });
 }

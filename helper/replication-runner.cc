@@ -5,6 +5,7 @@
 
 #include "invariant-check.h"
 
+#include "ns3/config-error.h"
 #include "ns3/fatal-error.h"
 
 #include <cerrno>
@@ -12,7 +13,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <csignal>
 #include <poll.h>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -27,6 +30,8 @@ namespace
 
 /// Record index of a worker's trailer: the runs whose invariants it checked.
 constexpr uint32_t kChecksRecord = 0xFFFFFFFFu;
+/// Task index of a record that carries a ConfigError message instead of results.
+constexpr uint32_t kConfigErrorRecord = 0xFFFFFFFEu;
 
 bool
 WriteAll(int fd, const void* data, std::size_t n)
@@ -113,15 +118,36 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
         {
             close(p[0]);
             uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
-            for (uint32_t i = w; i < tasks; i += workers)
+            try
             {
-                std::vector<double> r = task(i);
-                uint32_t head[2] = {i, static_cast<uint32_t>(r.size())};
-                if (!WriteAll(p[1], head, sizeof(head)) ||
-                    !WriteAll(p[1], r.data(), r.size() * sizeof(double)))
+                for (uint32_t i = w; i < tasks; i += workers)
                 {
-                    _exit(4); // pipe broken (3 is kept for invariant violations)
+                    std::vector<double> r = task(i);
+                    uint32_t head[2] = {i, static_cast<uint32_t>(r.size())};
+                    if (!WriteAll(p[1], head, sizeof(head)) ||
+                        !WriteAll(p[1], r.data(), r.size() * sizeof(double)))
+                    {
+                        _exit(4); // pipe broken (3 is kept for invariant violations)
+                    }
                 }
+            }
+            catch (const ConfigError& e)
+            {
+                // Hand the message to the parent, which rethrows it: one line,
+                // exit status 2, from the program's main.
+                std::string text = e.what();
+                text.resize((text.size() / sizeof(double) + 1) * sizeof(double), '\0');
+                uint32_t head[2] = {kConfigErrorRecord,
+                                    static_cast<uint32_t>(text.size() / sizeof(double))};
+                WriteAll(p[1], head, sizeof(head));
+                WriteAll(p[1], text.data(), text.size());
+                std::fflush(stdout);
+                _exit(0);
+            }
+            catch (const std::exception& e)
+            {
+                std::cerr << "ReplicationRunner: worker " << w << ": " << e.what() << std::endl;
+                _exit(4);
             }
             double checked = static_cast<double>(InvariantCheck::GetRunsChecked() - checkedBefore);
             uint32_t trailer[2] = {kChecksRecord, 1};
@@ -140,6 +166,7 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
     }
     // Collect records as they come; a record is (index, count, values).
     std::vector<std::vector<char>> pending(workers);
+    std::string configError;
     uint32_t done = 0;
     uint32_t open = workers;
     while (open > 0)
@@ -202,6 +229,21 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                     off += need;
                     continue;
                 }
+                if (head[0] == kConfigErrorRecord)
+                {
+                    if (configError.empty())
+                    {
+                        configError.assign(pend.data() + off + sizeof(head),
+                                           head[1] * sizeof(double));
+                        configError.resize(std::strlen(configError.c_str()));
+                        for (uint32_t other = 0; other < workers; ++other)
+                        {
+                            kill(pids[other], SIGTERM); // no point finishing the others
+                        }
+                    }
+                    off += need;
+                    continue;
+                }
                 if (head[0] < tasks)
                 {
                     results[head[0]] = std::move(r);
@@ -216,6 +258,7 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
             pend.erase(pend.begin(), pend.begin() + static_cast<std::ptrdiff_t>(off));
         }
     }
+    std::string failed;
     for (uint32_t w = 0; w < workers; ++w)
     {
         int status = 0;
@@ -226,15 +269,24 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                       << " stopped on an invariant violation (printed above)\n";
             std::exit(InvariantCheck::kExitStatus);
         }
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        if ((!WIFEXITED(status) || WEXITSTATUS(status) != 0) && failed.empty())
         {
-            NS_FATAL_ERROR("ReplicationRunner: worker " << w << " failed (status " << status
-                                                        << "); its first error is printed above");
+            failed = "ReplicationRunner: worker " + std::to_string(w) + " failed (status " +
+                     std::to_string(status) + "); its first error is printed above";
         }
+    }
+    if (!configError.empty())
+    {
+        throw ConfigError(configError);
+    }
+    if (!failed.empty())
+    {
+        throw std::runtime_error(failed);
     }
     if (done != tasks)
     {
-        NS_FATAL_ERROR("ReplicationRunner: " << done << " of " << tasks << " tasks returned");
+        throw std::runtime_error("ReplicationRunner: " + std::to_string(done) + " of " +
+                                 std::to_string(tasks) + " tasks returned");
     }
     return results;
 }

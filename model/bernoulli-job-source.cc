@@ -3,6 +3,8 @@
  */
 #include "bernoulli-job-source.h"
 
+#include "config-error.h"
+
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
@@ -85,17 +87,17 @@ BernoulliJobSource::Start(uint64_t firstSlot, uint64_t count)
 {
     if (!(m_probability >= 0 && m_probability <= 1))
     {
-        NS_FATAL_ERROR("BernoulliJobSource: invalid Probability = " << m_probability
+        LLM_EDGE_CONFIG_ERROR("BernoulliJobSource: invalid Probability = " << m_probability
                                                                     << ": must lie in [0, 1]");
     }
     if (!(m_offset > 0 && m_offset < 1))
     {
-        NS_FATAL_ERROR("BernoulliJobSource: invalid ArrivalOffset = " << m_offset
+        LLM_EDGE_CONFIG_ERROR("BernoulliJobSource: invalid ArrivalOffset = " << m_offset
                                                                       << ": must lie in (0, 1)");
     }
     if (!m_slot.IsStrictlyPositive())
     {
-        NS_FATAL_ERROR("BernoulliJobSource: invalid SlotDuration = " << m_slot.As(Time::S)
+        LLM_EDGE_CONFIG_ERROR("BernoulliJobSource: invalid SlotDuration = " << m_slot.As(Time::S)
                                                                      << ": must be > 0");
     }
     m_end = firstSlot + count;

@@ -102,17 +102,17 @@ CappedBatteryEnergySource::EnsureLedger()
     }
     if (!(m_supplyVoltageV > 0) || !std::isfinite(m_supplyVoltageV))
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid SupplyVoltageV = " << m_supplyVoltageV
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: invalid SupplyVoltageV = " << m_supplyVoltageV
                                                                               << ": must be > 0");
     }
     if (!(m_rechargeFraction >= 0 && m_rechargeFraction < 1))
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid RechargeFraction = "
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: invalid RechargeFraction = "
                        << m_rechargeFraction << ": must lie in [0, 1)");
     }
     if (!(m_initialFraction >= 0 && m_initialFraction <= 1))
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: invalid InitialFraction = "
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: invalid InitialFraction = "
                        << m_initialFraction << ": must lie in [0, 1]");
     }
     try
@@ -121,7 +121,7 @@ CappedBatteryEnergySource::EnsureLedger()
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
     m_ledgerReady = true;
     m_lastUpdate = Simulator::Now();
@@ -236,7 +236,7 @@ CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ)
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
     m_lastUpdate = Simulator::Now();
     Record(out, harvestJ);
@@ -335,7 +335,7 @@ CappedBatteryEnergySource::Integrate()
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("CappedBatteryEnergySource: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
     Record(out, harvestJ);
 }

@@ -34,6 +34,29 @@ class ConfigError : public std::invalid_argument
     }
 };
 
+/// \name Input limits (every input is checked against them before use)
+/// \{
+/// Largest time accepted from any input (trace times, job times, slot
+/// lengths, horizons), s: about 31.7 years, well inside ns-3's Time range
+/// (int64 nanoseconds, 9.2e9 s).
+constexpr double kMaxTimeS = 1e9;
+/// Largest energy accepted from any input (capacities, job energies, harvest), J.
+constexpr double kMaxEnergyJ = 1e15;
+/// Largest power accepted from any input (mode powers, trace powers), W.
+constexpr double kMaxPowerW = 1e9;
+/// Largest number of energy levels of the semi-Markov chain (capacity / unit
+/// + 1); the chain has 4 states per level. 10^6 levels take about 1 GB in
+/// the aggregation solver.
+constexpr double kMaxChainLevels = 1e6;
+/// Largest number of levels of a harvest pmf (largest harvest / unit + 1).
+constexpr double kMaxPmfLevels = 1e6;
+/// Largest number of slots one job may take (time per job / slot length).
+constexpr double kMaxSlotsPerJob = 1e4;
+/// Largest number of entries of the chain's convolved harvest kernels (one
+/// kernel per job length k = 1..K, each of length k (pmf levels - 1) + 1).
+constexpr double kMaxKernelEntries = 5e7;
+/// \}
+
 /**
  * \brief Build the standard "parameter = value: reason" message and throw.
  * \param parameter the attribute, option or column name
@@ -63,5 +86,20 @@ FormatValue(const T& v)
 
 } // namespace llmedge
 } // namespace ns3
+
+/**
+ * \ingroup llm-edge
+ * \brief Throw a ConfigError whose message is built by streaming, as
+ * NS_FATAL_ERROR does: models use it for user misconfiguration so that the
+ * programs report it with exit status 2 instead of aborting.
+ * \param msg the streamed message
+ */
+#define LLM_EDGE_CONFIG_ERROR(msg)                                                                 \
+    do                                                                                             \
+    {                                                                                              \
+        std::ostringstream llmEdgeConfigErrorStream;                                               \
+        llmEdgeConfigErrorStream << msg;                                                           \
+        throw ::ns3::llmedge::ConfigError(llmEdgeConfigErrorStream.str());                         \
+    } while (false)
 
 #endif /* LLM_EDGE_CONFIG_ERROR_H */

@@ -21,8 +21,11 @@ namespace llmedge
  * Lines that are empty or start with '#' are skipped (data files carry their
  * provenance in such comments). The first remaining line is the header;
  * column names are matched case-insensitively and with surrounding blanks
- * trimmed. Quoted fields may contain commas and doubled quotes. Every error
- * is a ConfigError naming the source, the line and the column.
+ * trimmed. Quoted fields may contain commas and doubled quotes. A UTF-8
+ * byte-order mark and CRLF line ends are accepted; UTF-16, binary data
+ * (NUL or control bytes), CR-only line ends and semicolon- or tab-separated
+ * files are refused with a hint. Every error is a ConfigError naming the
+ * source, the line and the (character) column.
  */
 class CsvTable
 {
@@ -32,6 +35,7 @@ class CsvTable
     {
         std::size_t line;                ///< 1-based line number in the source
         std::vector<std::string> fields; ///< the fields, trimmed
+        std::vector<std::size_t> columns; ///< 1-based character column of each field
     };
 
     /**
@@ -91,6 +95,14 @@ class CsvTable
      */
     std::string Where(const Row& row) const;
 
+    /**
+     * \brief "file:line:column" prefix for messages about one field.
+     * \param row the row
+     * \param column the field index
+     * \return the location text (column: 1-based character position)
+     */
+    std::string Where(const Row& row, std::size_t column) const;
+
   private:
     std::string m_source;             ///< file name for messages
     std::vector<std::string> m_header; ///< header fields
@@ -99,7 +111,8 @@ class CsvTable
 };
 
 /**
- * \brief Parse a whole string as a finite double (no trailing text).
+ * \brief Parse a whole string as a finite decimal double (no trailing text,
+ * no hexadecimal, NaN or infinity).
  * \param text the text
  * \param value set on success
  * \return true on success

@@ -15,13 +15,15 @@ namespace llmedge
 void
 DeviceSpec::Validate() const
 {
-    if (!(capacityJ > 0) || !std::isfinite(capacityJ))
+    if (!(capacityJ > 0 && capacityJ <= kMaxEnergyJ))
     {
-        ThrowConfigError("CapacityJ", FormatValue(capacityJ), "must be a finite number > 0");
+        ThrowConfigError("CapacityJ", FormatValue(capacityJ),
+                         "must lie in (0, " + FormatValue(kMaxEnergyJ) + "] J");
     }
-    if (!(slotS > 0) || !std::isfinite(slotS))
+    if (!(slotS > 0 && slotS <= kMaxTimeS))
     {
-        ThrowConfigError("SlotDuration", FormatValue(slotS) + " s", "must be > 0");
+        ThrowConfigError("SlotDuration", FormatValue(slotS) + " s",
+                         "must lie in (0, " + FormatValue(kMaxTimeS) + "] s");
     }
     if (!(lowFraction >= 0 && lowFraction < 1))
     {
@@ -40,6 +42,10 @@ DeviceSpec::Validate() const
     if (modes.GetN() == 0)
     {
         throw ConfigError("the device has no power-mode table");
+    }
+    for (const auto& m : modes.GetModes())
+    {
+        m.GetSlotsPerJob(slotS); // a job of at most kMaxSlotsPerJob slots
     }
     for (const auto& s : policy.GetSteps())
     {

@@ -189,7 +189,7 @@ EnergyHarvestingOrinDevice::BuildSpec() const
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("EnergyHarvestingOrinDevice: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("EnergyHarvestingOrinDevice: " << e.what());
     }
 }
 

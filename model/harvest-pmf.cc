@@ -7,6 +7,7 @@
 #include "csv-table.h"
 
 #include <cmath>
+#include <fstream>
 #include <numeric>
 
 namespace ns3
@@ -68,6 +69,13 @@ HarvestPmf::FromUniform(double minJ, double maxJ, double unitJ)
     }
     double a = minJ / unitJ;
     double b = maxJ / unitJ;
+    if (!(b + 1 <= kMaxPmfLevels))
+    {
+        ThrowConfigError("harvest maximum / energy unit",
+                         FormatValue(maxJ) + " J / " + FormatValue(unitJ) + " J",
+                         "the pmf would have " + FormatValue(b + 1) + " levels, above the limit " +
+                             FormatValue(kMaxPmfLevels));
+    }
     std::size_t top = static_cast<std::size_t>(std::floor(b + 0.5));
     std::vector<double> p(top + 1, 0.0);
     if (b - a < 1e-12)
@@ -87,7 +95,22 @@ HarvestPmf::FromUniform(double minJ, double maxJ, double unitJ)
 HarvestPmf
 HarvestPmf::LoadCsv(const std::string& path, double unitJ)
 {
-    CsvTable csv = CsvTable::ParseFile(path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        throw ConfigError("cannot open file '" + path + "'");
+    }
+    return Parse(in, path, unitJ);
+}
+
+HarvestPmf
+HarvestPmf::Parse(std::istream& in, const std::string& path, double unitJ)
+{
+    if (!(unitJ > 0) || !std::isfinite(unitJ))
+    {
+        ThrowConfigError("energy unit", FormatValue(unitJ) + " J", "must be > 0");
+    }
+    CsvTable csv = CsvTable::Parse(in, path);
     std::size_t ce = csv.RequireColumn("energy_j");
     std::size_t cp = csv.RequireColumn("probability");
     std::vector<double> p;
@@ -96,16 +119,23 @@ HarvestPmf::LoadCsv(const std::string& path, double unitJ)
         double e = csv.GetDouble(row, ce);
         double pr = csv.GetDouble(row, cp);
         double level = e / unitJ;
+        if (!(level + 1 <= kMaxPmfLevels))
+        {
+            throw ConfigError(csv.Where(row, ce) + ": column 'energy_j' = " + FormatValue(e) +
+                              " J is " + FormatValue(level) + " energy units of " +
+                              FormatValue(unitJ) + " J, above the limit of " +
+                              FormatValue(kMaxPmfLevels) + " pmf levels");
+        }
         if (e < 0 || std::abs(level - std::round(level)) > 1e-9 * std::max(1.0, level))
         {
-            throw ConfigError(csv.Where(row) + ": column 'energy_j' = " + FormatValue(e) +
+            throw ConfigError(csv.Where(row, ce) + ": column 'energy_j' = " + FormatValue(e) +
                               " must be >= 0 and a multiple of the energy unit " +
                               FormatValue(unitJ) + " J");
         }
         if (pr < 0)
         {
-            throw ConfigError(csv.Where(row) + ": column 'probability' = " + FormatValue(pr) +
-                              " must be >= 0");
+            throw ConfigError(csv.Where(row, cp) + ": column 'probability' = " +
+                              FormatValue(pr) + " must be >= 0");
         }
         auto i = static_cast<std::size_t>(std::llround(level));
         if (p.size() <= i)

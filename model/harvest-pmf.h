@@ -5,6 +5,7 @@
 #define LLM_EDGE_HARVEST_PMF_H
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,15 @@ class HarvestPmf
      * \return the pmf
      */
     static HarvestPmf LoadCsv(const std::string& path, double unitJ);
+
+    /**
+     * \brief Parse CSV text (see LoadCsv).
+     * \param in the stream
+     * \param sourceName name used in messages
+     * \param unitJ energy unit, J
+     * \return the pmf
+     */
+    static HarvestPmf Parse(std::istream& in, const std::string& sourceName, double unitJ);
 
     /// \return the probabilities by level
     const std::vector<double>& GetProbabilities() const

@@ -3,6 +3,7 @@
  */
 #include "inference-pipeline.h"
 
+#include "config-error.h"
 #include "inference-endpoint.h"
 
 #include "llm-block-application.h"
@@ -101,7 +102,7 @@ InferencePipeline::AddLayer(const std::vector<Ptr<LlmBlockApplication>>& apps)
     NS_ABORT_MSG_IF(apps.empty(), "InferencePipeline: layer " << m_layers.size() << " is empty");
     if (m_transport != "zero-communication" && m_transport != "tcp")
     {
-        NS_FATAL_ERROR("InferencePipeline: invalid Transport = '"
+        LLM_EDGE_CONFIG_ERROR("InferencePipeline: invalid Transport = '"
                        << m_transport << "': expected zero-communication or tcp");
     }
     std::vector<Ptr<EnergyHarvestingOrinDevice>> devices;

@@ -4,6 +4,7 @@
 #include "llm-request-source.h"
 
 #include "config-error.h"
+#include "job-trace.h"
 #include "csv-table.h"
 #include "inference-pipeline.h"
 
@@ -101,21 +102,24 @@ LlmRequestSource::StartApplication()
     {
         if (!(m_probability >= 0 && m_probability <= 1))
         {
-            NS_FATAL_ERROR("LlmRequestSource: invalid Probability = " << m_probability
+            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid Probability = " << m_probability
                                                                       << ": must lie in [0, 1]");
         }
         if (!m_slot.IsStrictlyPositive())
         {
-            NS_FATAL_ERROR("LlmRequestSource: invalid SlotDuration = " << m_slot.As(Time::S));
+            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid SlotDuration = " << m_slot.As(Time::S));
         }
         // First arrival slot: the one that starts at or after now.
         m_slotIndex = static_cast<uint64_t>(std::ceil(Simulator::Now().GetSeconds() / m_slot.GetSeconds() - 1e-9));
     }
     else if (m_arrivals == "poisson")
     {
-        if (!(m_rate > 0) || !std::isfinite(m_rate))
+        // The mean gap 1 / rate is at most 1e6 s, so that every drawn gap
+        // (at most about 37 means) stays far inside Time's range.
+        if (!(m_rate >= 1e-6 && m_rate <= 1e9))
         {
-            NS_FATAL_ERROR("LlmRequestSource: invalid RatePerSecond = " << m_rate << ": must be > 0");
+            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid RatePerSecond = "
+                                  << m_rate << ": must lie in [1e-06, 1e9] per second");
         }
         m_exponential->SetAttribute("Mean", DoubleValue(1.0 / m_rate));
     }
@@ -123,22 +127,11 @@ LlmRequestSource::StartApplication()
     {
         try
         {
-            CsvTable t = CsvTable::ParseFile(m_traceFile);
-            std::size_t c = t.RequireColumn("time_s");
-            for (const auto& row : t.GetRows())
-            {
-                double v = t.GetDouble(row, c);
-                if (v < 0 || (!m_trace.empty() && v < m_trace.back()))
-                {
-                    throw ConfigError(t.Where(row) + ": column 'time_s' = " + FormatValue(v) +
-                                      " must be >= 0 and not before the previous row");
-                }
-                m_trace.push_back(v);
-            }
+            m_trace = JobTrace::LoadCsv(m_traceFile);
         }
         catch (const ConfigError& e)
         {
-            NS_FATAL_ERROR("LlmRequestSource: TraceFile: " << e.what());
+            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: TraceFile: " << e.what());
         }
         while (m_traceIndex < m_trace.size() && m_trace[m_traceIndex] < Simulator::Now().GetSeconds())
         {
@@ -147,7 +140,7 @@ LlmRequestSource::StartApplication()
     }
     else
     {
-        NS_FATAL_ERROR("LlmRequestSource: invalid Arrivals = '"
+        LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid Arrivals = '"
                        << m_arrivals << "': expected bernoulli, poisson or trace");
     }
     ScheduleNext();

@@ -21,6 +21,12 @@ PowerMode::GetSlotsPerJob(double slotS) const
 {
     // The relative slack keeps 300 s / 100 s at exactly 3 despite rounding.
     double k = std::ceil(timePerJobS / slotS - 1e-9);
+    if (!(k <= kMaxSlotsPerJob))
+    {
+        ThrowConfigError("mode '" + name + "' time_per_job_s / SlotDuration",
+                         FormatValue(timePerJobS) + " s / " + FormatValue(slotS) + " s",
+                         "a job may take at most " + FormatValue(kMaxSlotsPerJob) + " slots");
+    }
     return k < 1 ? 1u : static_cast<unsigned>(k);
 }
 
@@ -50,21 +56,25 @@ PowerModeTable::Validate() const
         {
             throw ConfigError(m_origin + ": duplicate power mode name '" + m.name + "'");
         }
-        if (!(m.timePerJobS > 0) || !std::isfinite(m.timePerJobS))
+        if (!(m.timePerJobS > 0 && m.timePerJobS <= kMaxTimeS))
         {
-            ThrowConfigError(what + " time_per_job_s", FormatValue(m.timePerJobS), "must be > 0");
+            ThrowConfigError(what + " time_per_job_s", FormatValue(m.timePerJobS),
+                             "must lie in (0, " + FormatValue(kMaxTimeS) + "] s");
         }
-        if (!(m.energyPerJobJ >= 0) || !std::isfinite(m.energyPerJobJ))
+        if (!(m.energyPerJobJ >= 0 && m.energyPerJobJ <= kMaxEnergyJ))
         {
-            ThrowConfigError(what + " energy_per_job_j", FormatValue(m.energyPerJobJ), "must be >= 0");
+            ThrowConfigError(what + " energy_per_job_j", FormatValue(m.energyPerJobJ),
+                             "must lie in [0, " + FormatValue(kMaxEnergyJ) + "] J");
         }
-        if (!(m.idlePowerW >= 0) || !std::isfinite(m.idlePowerW))
+        if (!(m.idlePowerW >= 0 && m.idlePowerW <= kMaxPowerW))
         {
-            ThrowConfigError(what + " idle_power_w", FormatValue(m.idlePowerW), "must be >= 0");
+            ThrowConfigError(what + " idle_power_w", FormatValue(m.idlePowerW),
+                             "must lie in [0, " + FormatValue(kMaxPowerW) + "] W");
         }
-        if (!(m.savingPowerW >= 0) || !std::isfinite(m.savingPowerW))
+        if (!(m.savingPowerW >= 0 && m.savingPowerW <= kMaxPowerW))
         {
-            ThrowConfigError(what + " saving_power_w", FormatValue(m.savingPowerW), "must be >= 0");
+            ThrowConfigError(what + " saving_power_w", FormatValue(m.savingPowerW),
+                             "must lie in [0, " + FormatValue(kMaxPowerW) + "] W");
         }
     }
 }
@@ -88,7 +98,7 @@ PowerModeTable::ParseCsv(const std::string& text, const std::string& sourceName)
         m.name = csv.GetString(row, cName);
         if (m.name.empty())
         {
-            throw ConfigError(csv.Where(row) + ": column 'name' is empty");
+            throw ConfigError(csv.Where(row, cName) + ": column 'name' is empty");
         }
         m.timePerJobS = csv.GetDouble(row, cTime);
         m.energyPerJobJ = csv.GetDouble(row, cEnergy);
@@ -101,6 +111,14 @@ PowerModeTable::ParseCsv(const std::string& text, const std::string& sourceName)
         m.source = cSource < 0 ? "" : csv.GetString(row, cSource);
         // Validate each row here so the message carries its line number.
         PowerModeTable({m}, csv.Where(row));
+        for (const auto& other : modes)
+        {
+            if (other.name == m.name)
+            {
+                throw ConfigError(csv.Where(row, cName) + ": duplicate power mode name '" +
+                                  m.name + "'");
+            }
+        }
         modes.push_back(m);
     }
     return PowerModeTable(std::move(modes), sourceName);
@@ -109,8 +127,11 @@ PowerModeTable::ParseCsv(const std::string& text, const std::string& sourceName)
 PowerModeTable
 PowerModeTable::LoadCsv(const std::string& path)
 {
-    CsvTable::ParseFile(path); // reports a missing file clearly
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        throw ConfigError("cannot open file '" + path + "'");
+    }
     std::stringstream ss;
     ss << in.rdbuf();
     return ParseCsv(ss.str(), path);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 namespace ns3
 {
@@ -29,9 +30,10 @@ PowerTrace::PowerTrace(std::vector<double> timesS,
     }
     for (std::size_t i = 0; i < m_t.size(); ++i)
     {
-        if (!(m_t[i] >= 0) || !std::isfinite(m_t[i]))
+        if (!(m_t[i] >= 0 && m_t[i] <= kMaxTimeS))
         {
-            ThrowConfigError(m_origin + " time", FormatValue(m_t[i]), "must be finite and >= 0");
+            ThrowConfigError(m_origin + " time", FormatValue(m_t[i]),
+                             "must lie in [0, " + FormatValue(kMaxTimeS) + "] s");
         }
         if (i > 0 && !(m_t[i] > m_t[i - 1]))
         {
@@ -39,12 +41,13 @@ PowerTrace::PowerTrace(std::vector<double> timesS,
                              "times must be strictly increasing (previous " +
                                  FormatValue(m_t[i - 1]) + ")");
         }
-        if (!(m_p[i] >= 0) || !std::isfinite(m_p[i]))
+        if (!(m_p[i] >= 0 && m_p[i] <= kMaxPowerW))
         {
-            ThrowConfigError(m_origin + " power", FormatValue(m_p[i]), "must be finite and >= 0");
+            ThrowConfigError(m_origin + " power", FormatValue(m_p[i]),
+                             "must lie in [0, " + FormatValue(kMaxPowerW) + "] W");
         }
     }
-    if (!(m_periodS >= 0) || !std::isfinite(m_periodS) ||
+    if (!(m_periodS >= 0 && m_periodS <= kMaxTimeS) ||
         (m_periodS > 0 && !(m_periodS > m_t.back())))
     {
         ThrowConfigError("RepeatPeriod", FormatValue(m_periodS) + " s",
@@ -65,11 +68,27 @@ PowerTrace::LoadCsv(const std::string& path,
                     double scale,
                     double periodS)
 {
-    if (!(scale >= 0) || !std::isfinite(scale))
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
     {
-        ThrowConfigError("PowerScale", FormatValue(scale), "must be finite and >= 0");
+        throw ConfigError("cannot open file '" + path + "'");
     }
-    CsvTable csv = CsvTable::ParseFile(path);
+    return Parse(in, path, timeColumn, powerColumn, scale, periodS);
+}
+
+PowerTrace
+PowerTrace::Parse(std::istream& in,
+                  const std::string& path,
+                  const std::string& timeColumn,
+                  const std::string& powerColumn,
+                  double scale,
+                  double periodS)
+{
+    if (!(scale >= 0 && scale <= 1e6))
+    {
+        ThrowConfigError("PowerScale", FormatValue(scale), "must lie in [0, 1e6]");
+    }
+    CsvTable csv = CsvTable::Parse(in, path);
     std::size_t ct = csv.RequireColumn(timeColumn);
     std::size_t cp = csv.RequireColumn(powerColumn);
     std::vector<double> t;
@@ -78,21 +97,23 @@ PowerTrace::LoadCsv(const std::string& path,
     {
         double ti = csv.GetDouble(row, ct);
         double pi = csv.GetDouble(row, cp);
-        if (ti < 0)
+        if (ti < 0 || ti > kMaxTimeS)
         {
-            throw ConfigError(csv.Where(row) + ": column '" + timeColumn + "' = " +
-                              FormatValue(ti) + " must be >= 0");
+            throw ConfigError(csv.Where(row, ct) + ": column '" + timeColumn + "' = " +
+                              FormatValue(ti) + " must lie in [0, " + FormatValue(kMaxTimeS) +
+                              "] s");
         }
         if (!t.empty() && !(ti > t.back()))
         {
-            throw ConfigError(csv.Where(row) + ": column '" + timeColumn + "' = " +
+            throw ConfigError(csv.Where(row, ct) + ": column '" + timeColumn + "' = " +
                               FormatValue(ti) + " is not after the previous row's " +
                               FormatValue(t.back()) + " (times must increase)");
         }
-        if (pi < 0)
+        if (pi < 0 || pi * scale > kMaxPowerW)
         {
-            throw ConfigError(csv.Where(row) + ": column '" + powerColumn + "' = " +
-                              FormatValue(pi) + " must be >= 0");
+            throw ConfigError(csv.Where(row, cp) + ": column '" + powerColumn + "' = " +
+                              FormatValue(pi) + " must lie in [0, " + FormatValue(kMaxPowerW) +
+                              "] W (after the scale " + FormatValue(scale) + ")");
         }
         t.push_back(ti);
         p.push_back(pi * scale);

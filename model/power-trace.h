@@ -4,6 +4,7 @@
 #ifndef LLM_EDGE_POWER_TRACE_H
 #define LLM_EDGE_POWER_TRACE_H
 
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,23 @@ class PowerTrace
                               const std::string& powerColumn,
                               double scale,
                               double periodS);
+
+    /**
+     * \brief Parse CSV text (see LoadCsv).
+     * \param in the stream
+     * \param sourceName name used in messages
+     * \param timeColumn name of the time column (seconds)
+     * \param powerColumn name of the power column (watts)
+     * \param scale multiplies every power, in [0, 1e6]
+     * \param periodS repetition period, 0 for none
+     * \return the trace
+     */
+    static PowerTrace Parse(std::istream& in,
+                            const std::string& sourceName,
+                            const std::string& timeColumn,
+                            const std::string& powerColumn,
+                            double scale,
+                            double periodS);
 
     /**
      * \param tS time, s

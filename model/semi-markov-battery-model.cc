@@ -148,6 +148,14 @@ SemiMarkovBatteryModel::SemiMarkovBatteryModel(const DeviceSpec& spec,
     m_spec.Validate();
     double u = harvest.GetUnitJ();
     double n = spec.capacityJ / u;
+    if (!(n + 1 <= kMaxChainLevels))
+    {
+        ThrowConfigError("CapacityJ / energy unit",
+                         FormatValue(spec.capacityJ) + " J / " + FormatValue(u) + " J",
+                         "the chain would have " + FormatValue(n + 1) +
+                             " energy levels, above the limit " + FormatValue(kMaxChainLevels) +
+                             " (use a larger energy unit)");
+    }
     if (std::abs(n - std::round(n)) > 1e-9 * std::max(1.0, n) || std::round(n) < 1)
     {
         ThrowConfigError("energy unit", FormatValue(u) + " J",
@@ -171,6 +179,12 @@ SemiMarkovBatteryModel::SemiMarkovBatteryModel(const DeviceSpec& spec,
 
     auto units = [&](double joules) {
         double v = joules / u;
+        if (!(v <= kMaxEnergyJ))
+        {
+            ThrowConfigError("mode energy / energy unit",
+                             FormatValue(joules) + " J / " + FormatValue(u) + " J",
+                             "must be at most " + FormatValue(kMaxEnergyJ) + " units");
+        }
         double r = std::round(v);
         m_quantErrorJ = std::max(m_quantErrorJ, std::abs(v - r) * u);
         return static_cast<long long>(r);
@@ -188,6 +202,16 @@ SemiMarkovBatteryModel::SemiMarkovBatteryModel(const DeviceSpec& spec,
         m_idleCost[e] = units(mode.idlePowerW * spec.slotS);
         m_savingCost[e] = units(mode.savingPowerW * spec.slotS);
         maxK = std::max(maxK, m_k[e]);
+    }
+    double pmfLevels = static_cast<double>(harvest.GetProbabilities().size());
+    double kernelEntries = maxK * (maxK + 1) / 2.0 * (pmfLevels - 1) + maxK;
+    if (kernelEntries > kMaxKernelEntries)
+    {
+        ThrowConfigError("slots per job x harvest levels",
+                         FormatValue(maxK) + " x " + FormatValue(pmfLevels),
+                         "the convolved harvest kernels would need " + FormatValue(kernelEntries) +
+                             " entries, above the limit " + FormatValue(kMaxKernelEntries) +
+                             " (use a larger energy unit or slot)");
     }
     m_kernels.resize(maxK + 1);
     m_kernels[1] = harvest.GetProbabilities();

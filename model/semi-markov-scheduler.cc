@@ -128,7 +128,7 @@ SemiMarkovScheduler::AddLayer(const std::vector<Ptr<EnergyHarvestingOrinDevice>>
 {
     if (m_policy != "uniform" && m_policy != "long-term" && m_policy != "adaptive")
     {
-        NS_FATAL_ERROR("SemiMarkovScheduler: invalid Policy = '"
+        LLM_EDGE_CONFIG_ERROR("SemiMarkovScheduler: invalid Policy = '"
                        << m_policy << "': expected uniform, long-term or adaptive");
     }
     NS_ABORT_MSG_IF(devices.empty(), "SemiMarkovScheduler: a layer needs at least one device");
@@ -217,7 +217,7 @@ SemiMarkovScheduler::PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const
         }
         return f;
     }
-    NS_FATAL_ERROR("SemiMarkovScheduler: cannot derive the harvest pmf of the device on node "
+    LLM_EDGE_CONFIG_ERROR("SemiMarkovScheduler: cannot derive the harvest pmf of the device on node "
                    << (device->GetNode() ? static_cast<int>(device->GetNode()->GetId()) : -1)
                    << " (its harvester is not a RandomSlotHarvester drawing from a uniform or "
                       "constant variable): call SetHarvestPmf");
@@ -247,7 +247,7 @@ SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
     }
     catch (const ConfigError& e)
     {
-        NS_FATAL_ERROR("SemiMarkovScheduler: " << e.what());
+        LLM_EDGE_CONFIG_ERROR("SemiMarkovScheduler: " << e.what());
     }
     catch (const DegenerateChainError& e)
     {

@@ -3,6 +3,8 @@
  */
 #include "slot-energy-harvester.h"
 
+#include "config-error.h"
+
 #include "ns3/energy-source.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
@@ -79,7 +81,7 @@ SlotEnergyHarvester::GetSlotEnergyJ(uint64_t slot)
     }
     if (!m_slot.IsStrictlyPositive())
     {
-        NS_FATAL_ERROR("SlotEnergyHarvester: invalid SlotDuration = " << m_slot.As(Time::S)
+        LLM_EDGE_CONFIG_ERROR("SlotEnergyHarvester: invalid SlotDuration = " << m_slot.As(Time::S)
                                                                       << ": must be > 0");
     }
     NS_ABORT_MSG_IF(slot + 1 < m_nextSlot,
@@ -90,7 +92,7 @@ SlotEnergyHarvester::GetSlotEnergyJ(uint64_t slot)
         double e = DoDrawSlotEnergyJ(m_nextSlot, m_nextSlot * lengthS, lengthS);
         if (!(e >= 0) || !std::isfinite(e))
         {
-            NS_FATAL_ERROR("SlotEnergyHarvester: slot " << m_nextSlot << " drew energy " << e
+            LLM_EDGE_CONFIG_ERROR("SlotEnergyHarvester: slot " << m_nextSlot << " drew energy " << e
                                                         << " J: harvest must be finite and >= 0");
         }
         m_lastEnergyJ = e;

@@ -74,7 +74,7 @@ TracePowerHarvester::GetTrace()
     {
         if (m_file.empty())
         {
-            NS_FATAL_ERROR("TracePowerHarvester: attribute TraceFile is empty");
+            LLM_EDGE_CONFIG_ERROR("TracePowerHarvester: attribute TraceFile is empty");
         }
         try
         {
@@ -83,7 +83,7 @@ TracePowerHarvester::GetTrace()
         }
         catch (const ConfigError& e)
         {
-            NS_FATAL_ERROR("TracePowerHarvester: " << e.what());
+            LLM_EDGE_CONFIG_ERROR("TracePowerHarvester: " << e.what());
         }
         m_loaded = true;
     }

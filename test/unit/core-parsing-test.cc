@@ -161,11 +161,11 @@ TEST(PowerModeTable, RejectsBadFields)
 {
     const std::string header = "name,time_per_job_s,energy_per_job_j\n";
     ExpectError([&] { PowerModeTable::ParseCsv(header + "A,0,100\n", "z.csv"); },
-                {"z.csv:2", "time_per_job_s", "= 0", "> 0"});
+                {"z.csv:2", "time_per_job_s", "= 0", "must lie in (0,"});
     ExpectError([&] { PowerModeTable::ParseCsv(header + "A,10,-5\n", "n.csv"); },
                 {"n.csv:2", "energy_per_job_j", "-5"});
     ExpectError([&] { PowerModeTable::ParseCsv(header + "A,10,abc\n", "x.csv"); },
-                {"x.csv:2", "energy_per_job_j", "'abc'", "not a finite number"});
+                {"x.csv:2:6", "energy_per_job_j", "'abc'", "not a finite decimal number"});
     ExpectError([&] { PowerModeTable::ParseCsv(header + "A,10\n", "c.csv"); },
                 {"c.csv:2", "expected 3 columns, found 2"});
     ExpectError([&] { PowerModeTable::ParseCsv("name,time_per_job_s\nA,1\n", "h.csv"); },
@@ -226,7 +226,7 @@ TEST(DeviceSpec, RejectsBadParameters)
         change(c);
         return [c] { c.Validate(); };
     };
-    ExpectError(with([](DeviceSpec& c) { c.capacityJ = -5; }), {"CapacityJ", "-5", "> 0"});
+    ExpectError(with([](DeviceSpec& c) { c.capacityJ = -5; }), {"CapacityJ", "-5", "must lie in (0,"});
     ExpectError(with([](DeviceSpec& c) { c.lowFraction = 0.3; c.highFraction = 0.2; }),
                 {"LowThresholdFraction/HighThresholdFraction", "0.3 >= 0.2", "Elow must be below Ehigh"});
     ExpectError(with([](DeviceSpec& c) { c.slotS = 0; }), {"SlotDuration", "0 s"});

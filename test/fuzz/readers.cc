@@ -1,0 +1,80 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// The module's file readers behind one call, for the fuzz targets and the
+// bad-input catalogue's llm-edge-read-input driver. Pure C++ (no ns-3).
+#include "readers.h"
+
+#include "../../model/config-error.h"
+#include "../../model/csv-table.h"
+#include "../../model/harvest-pmf.h"
+#include "../../model/job-trace.h"
+#include "../../model/power-mode-table.h"
+#include "../../model/power-trace.h"
+
+#include <sstream>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+std::vector<std::string>
+ReaderNames()
+{
+    return {"csv-table", "power-modes", "power-trace", "harvest-pmf", "job-trace"};
+}
+
+std::string
+ReadWith(const std::string& reader, const std::string& data, const std::string& sourceName)
+{
+    std::istringstream in(data);
+    std::ostringstream out;
+    if (reader == "csv-table")
+    {
+        CsvTable t = CsvTable::Parse(in, sourceName);
+        out << t.GetHeader().size() << " columns, " << t.GetRows().size() << " rows";
+        for (const auto& row : t.GetRows())
+        {
+            for (std::size_t c = 0; c < row.fields.size(); ++c)
+            {
+                double v;
+                ParseFiniteDouble(t.GetString(row, c), v);
+                t.Where(row, c);
+            }
+        }
+    }
+    else if (reader == "power-modes")
+    {
+        PowerModeTable m = PowerModeTable::ParseCsv(data, sourceName);
+        for (const auto& mode : m.GetModes())
+        {
+            mode.GetSlotsPerJob(100.0);
+        }
+        out << m.GetN() << " power modes";
+    }
+    else if (reader == "power-trace")
+    {
+        PowerTrace p = PowerTrace::Parse(in, sourceName, "time_s", "power_w", 1.0, 0.0);
+        out << p.GetN() << " trace rows, " << p.GetEnergyJ(0, 86400) << " J in the first day";
+    }
+    else if (reader == "harvest-pmf")
+    {
+        HarvestPmf h = HarvestPmf::Parse(in, sourceName, 100.0);
+        out << h.GetProbabilities().size() << " pmf levels, mean " << h.GetMeanJ() << " J";
+    }
+    else if (reader == "job-trace")
+    {
+        out << JobTrace::Parse(in, sourceName).size() << " arrivals";
+    }
+    else
+    {
+        ThrowConfigError("reader",
+                         "'" + reader + "'",
+                         "expected csv-table, power-modes, power-trace, harvest-pmf or job-trace");
+    }
+    return out.str();
+}
+
+} // namespace llmedge
+} // namespace ns3
