@@ -9,6 +9,16 @@ if(NOT CMAKE_BUILD_TYPE)
   set(CMAKE_BUILD_TYPE RelWithDebInfo)
 endif()
 
+# AddressSanitizer + UndefinedBehaviorSanitizer (float-to-integer overflow
+# included) on the module, its tests and examples (scripts/sanitize.sh).
+option(LLM_EDGE_SANITIZE "Build with ASan and UBSan" OFF)
+if(LLM_EDGE_SANITIZE)
+  set(llm_edge_san -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
+                   -fno-omit-frame-pointer)
+  add_compile_options(${llm_edge_san})
+  add_link_options(${llm_edge_san})
+endif()
+
 find_program(LLM_EDGE_CCACHE ccache)
 if(LLM_EDGE_CCACHE)
   set(CMAKE_CXX_COMPILER_LAUNCHER ${LLM_EDGE_CCACHE})

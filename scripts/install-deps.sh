@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   python3-matplotlib        # plots of the examples
   dpkg-dev                  # apt-get source, for the ns-3.37 source tree
+  clang libclang-rt-14-dev  # libFuzzer for scripts/fuzz.sh
 )
 
 SUDO=""

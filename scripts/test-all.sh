@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, in both build modes: installs what it needs, builds standalone
-# against Debian's libns3-dev 3.37 and runs ctest (GoogleTest core tests and
-# the ns-3 test suites), then drops the module into an ns-3.37 source tree's
+# against Debian's libns3-dev 3.37 and runs ctest (GoogleTest core tests, the
+# ns-3 test suites, the bad-input catalogue, determinism), the same under
+# ASan + UBSan, a fuzz smoke run of every file reader, then drops the module into an ns-3.37 source tree's
 # contrib/ and runs ./ns3 run and ./test.py there.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,6 +12,12 @@ bash "$root/scripts/install-deps.sh"
 echo "== standalone build (Debian libns3-dev 3.37) and ctest"
 LLM_EDGE_BUILD="$root/build" bash "$root/scripts/build-standalone.sh" RelWithDebInfo
 (cd "$root/build" && ctest --output-on-failure -j "$(nproc)")
+
+echo "== sanitizers (ASan + UBSan with float-cast-overflow) over every ctest test"
+bash "$root/scripts/sanitize.sh"
+
+echo "== fuzz smoke run of every file reader (libFuzzer)"
+bash "$root/scripts/fuzz.sh" --smoke
 mid=$(date +%s)
 
 echo "== contrib drop-in: ns-3.37 source tree, ./ns3 run and ./test.py"
