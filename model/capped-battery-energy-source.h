@@ -134,11 +134,14 @@ class CappedBatteryEnergySource : public EnergySource
     void ScheduleThresholdEvent(double netPowerW);
     void CheckThresholds(double beforeJ);
     /// Integrates the continuous flows since the last update.
-    void Integrate();
+    /// \param forStage called by ApplyStage (may skip a look while quiet)
+    void Integrate(bool forStage);
     /// Current flows: (draw of the device models, harvest), W.
     std::pair<double, double> CurrentFlowsW();
-    /// The device models on this source (refreshed when TypeIds were added).
-    void CollectModelTypes();
+    /// Finds the device models on this source (ns-3 lists them only by TypeId).
+    void ScanModels();
+    /// Updates between two scans for device models attached during the run.
+    static constexpr uint32_t kRescanUpdates = 256;
     /// Tells the models the energy changed, unless already telling them.
     void NotifyChangedOnce(double beforeJ);
 
@@ -161,6 +164,9 @@ class CappedBatteryEnergySource : public EnergySource
     };
     std::vector<ModelFlow> m_modelFlows; ///< the models' flows
     uint32_t m_typesSeen{0};          ///< TypeId::GetRegisteredN() when collected
+    uint32_t m_updatesSinceScan{kRescanUpdates}; ///< updates since ScanModels
+    bool m_quiet{false};        ///< the last look by a stage found no flow
+    uint32_t m_quietStages{0};  ///< stages that skipped the look since
     std::vector<Ptr<EnergyHarvester>> m_harvesters; ///< tracked harvesters
     std::vector<double> m_levels;  ///< watched levels, J
     std::vector<bool> m_above;     ///< side of each level the energy is on
