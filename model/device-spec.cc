@@ -17,12 +17,14 @@ DeviceSpec::Validate() const
 {
     if (!(capacityJ > 0 && capacityJ <= kMaxEnergyJ))
     {
-        ThrowConfigError("CapacityJ", FormatValue(capacityJ),
+        ThrowConfigError("CapacityJ",
+                         FormatValue(capacityJ),
                          "must lie in (0, " + FormatValue(kMaxEnergyJ) + "] J");
     }
     if (!(slotS > 0 && slotS <= kMaxTimeS))
     {
-        ThrowConfigError("SlotDuration", FormatValue(slotS) + " s",
+        ThrowConfigError("SlotDuration",
+                         FormatValue(slotS) + " s",
                          "must lie in (0, " + FormatValue(kMaxTimeS) + "] s");
     }
     if (!(lowFraction >= 0 && lowFraction < 1))

@@ -20,12 +20,12 @@ namespace llmedge
  */
 struct DeviceSpec
 {
-    double capacityJ{100e3};    ///< battery capacity Emax, J (> 0)
-    double lowFraction{0.10};   ///< Elow / Emax: power saving entered below it
-    double highFraction{0.20};  ///< Ehigh / Emax: power saving left at or above it
-    double slotS{100.0};        ///< slot length T, s (> 0)
-    PowerModeTable modes;       ///< the device's power modes
-    PowerModePolicy policy;     ///< fixed or dynamic mode choice
+    double capacityJ{100e3};   ///< battery capacity Emax, J (> 0)
+    double lowFraction{0.10};  ///< Elow / Emax: power saving entered below it
+    double highFraction{0.20}; ///< Ehigh / Emax: power saving left at or above it
+    double slotS{100.0};       ///< slot length T, s (> 0)
+    PowerModeTable modes;      ///< the device's power modes
+    PowerModePolicy policy;    ///< fixed or dynamic mode choice
 
     /// Throws ConfigError naming the first invalid field and its value.
     void Validate() const;
