@@ -12,6 +12,25 @@ namespace ns3
 namespace llmedge
 {
 
+DeviceSpec
+DeviceSpec::Build(double capacityJ,
+                  double slotS,
+                  double lowFraction,
+                  double highFraction,
+                  const ModeInputs& modes)
+{
+    DeviceSpec spec;
+    spec.capacityJ = capacityJ;
+    spec.slotS = slotS;
+    spec.lowFraction = lowFraction;
+    spec.highFraction = highFraction;
+    spec.modes = modes.file.empty() ? PowerModeTable::FromPreset(modes.preset)
+                                    : PowerModeTable::LoadCsv(modes.file);
+    spec.policy = PowerModePolicy::Parse(modes.powerMode, modes.thresholds, spec.modes);
+    spec.Validate();
+    return spec;
+}
+
 void
 DeviceSpec::Validate() const
 {

@@ -7,6 +7,8 @@
 #include "power-mode-policy.h"
 #include "power-mode-table.h"
 
+#include <string>
+
 namespace ns3
 {
 namespace llmedge
@@ -29,6 +31,31 @@ struct DeviceSpec
 
     /// Throws ConfigError naming the first invalid field and its value.
     void Validate() const;
+
+    /// The power-mode inputs of a device, as its attributes give them.
+    struct ModeInputs
+    {
+        std::string preset;     ///< built-in table name (used when file is empty)
+        std::string file;       ///< CSV power-mode table, or empty
+        std::string powerMode;  ///< "dynamic" or a mode name
+        std::string thresholds; ///< dynamic policy steps
+    };
+
+    /**
+     * \brief Assemble and validate a specification.
+     * \param capacityJ battery capacity, J
+     * \param slotS slot length, s
+     * \param lowFraction Elow / Emax
+     * \param highFraction Ehigh / Emax
+     * \param modes where the power modes and their policy come from
+     * \return the validated specification
+     * \throws ConfigError naming the value at fault
+     */
+    static DeviceSpec Build(double capacityJ,
+                            double slotS,
+                            double lowFraction,
+                            double highFraction,
+                            const ModeInputs& modes);
 
     /// \return Elow in joules
     double GetLowJ() const

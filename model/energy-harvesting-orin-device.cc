@@ -172,15 +172,11 @@ EnergyHarvestingOrinDevice::BuildSpec() const
                              "'" + m_accountingName + "'",
                              "expected \"Slotted\" or \"Continuous\"");
         }
-        DeviceSpec spec;
-        spec.capacityJ = m_battery->GetCapacityJ();
-        spec.slotS = m_slot.GetSeconds();
-        spec.lowFraction = m_lowFraction;
-        spec.highFraction = m_highFraction;
-        spec.modes = m_modeFile.empty() ? PowerModeTable::FromPreset(m_preset)
-                                        : PowerModeTable::LoadCsv(m_modeFile);
-        spec.policy = PowerModePolicy::Parse(m_powerMode, m_thresholds, spec.modes);
-        spec.Validate();
+        DeviceSpec spec = DeviceSpec::Build(m_battery->GetCapacityJ(),
+                                            m_slot.GetSeconds(),
+                                            m_lowFraction,
+                                            m_highFraction,
+                                            {m_preset, m_modeFile, m_powerMode, m_thresholds});
         if (m_harvester && m_harvester->GetSlotDuration() != m_slot)
         {
             ThrowConfigError("SlotDuration",
@@ -446,33 +442,15 @@ EnergyHarvestingOrinDevice::GetLastServiceTime() const
 std::string
 EnergyHarvestingOrinDevice::RefusalName(Refusal r)
 {
-    switch (r)
-    {
-    case POWER_SAVING:
-        return "power-saving";
-    case QUEUE_FULL:
-        return "queue-full";
-    case DEPLETED:
-        return "depleted";
-    default:
-        return "unknown";
-    }
+    static const char* const names[] = {"power-saving", "queue-full", "depleted"};
+    return r < REFUSAL_COUNT ? names[r] : "unknown";
 }
 
 std::string
 EnergyHarvestingOrinDevice::StateName(State s)
 {
-    switch (s)
-    {
-    case IDLE:
-        return "idle";
-    case BUSY:
-        return "busy";
-    case SAVING:
-        return "saving";
-    default:
-        return "unknown";
-    }
+    static const char* const names[] = {"idle", "busy", "saving"};
+    return s >= IDLE && s <= SAVING ? names[s] : "unknown";
 }
 
 double
