@@ -12,17 +12,38 @@ namespace ns3
 namespace llmedge
 {
 
+DeviceSpec
+DeviceSpec::Build(double capacityJ,
+                  double slotS,
+                  double lowFraction,
+                  double highFraction,
+                  const ModeInputs& modes)
+{
+    DeviceSpec spec;
+    spec.capacityJ = capacityJ;
+    spec.slotS = slotS;
+    spec.lowFraction = lowFraction;
+    spec.highFraction = highFraction;
+    spec.modes = modes.file.empty() ? PowerModeTable::FromPreset(modes.preset)
+                                    : PowerModeTable::LoadCsv(modes.file);
+    spec.policy = PowerModePolicy::Parse(modes.powerMode, modes.thresholds, spec.modes);
+    spec.Validate();
+    return spec;
+}
+
 void
 DeviceSpec::Validate() const
 {
     if (!(capacityJ > 0 && capacityJ <= kMaxEnergyJ))
     {
-        ThrowConfigError("CapacityJ", FormatValue(capacityJ),
+        ThrowConfigError("CapacityJ",
+                         FormatValue(capacityJ),
                          "must lie in (0, " + FormatValue(kMaxEnergyJ) + "] J");
     }
     if (!(slotS > 0 && slotS <= kMaxTimeS))
     {
-        ThrowConfigError("SlotDuration", FormatValue(slotS) + " s",
+        ThrowConfigError("SlotDuration",
+                         FormatValue(slotS) + " s",
                          "must lie in (0, " + FormatValue(kMaxTimeS) + "] s");
     }
     if (!(lowFraction >= 0 && lowFraction < 1))

@@ -7,6 +7,8 @@
 #include "power-mode-policy.h"
 #include "power-mode-table.h"
 
+#include <string>
+
 namespace ns3
 {
 namespace llmedge
@@ -20,15 +22,40 @@ namespace llmedge
  */
 struct DeviceSpec
 {
-    double capacityJ{100e3};    ///< battery capacity Emax, J (> 0)
-    double lowFraction{0.10};   ///< Elow / Emax: power saving entered below it
-    double highFraction{0.20};  ///< Ehigh / Emax: power saving left at or above it
-    double slotS{100.0};        ///< slot length T, s (> 0)
-    PowerModeTable modes;       ///< the device's power modes
-    PowerModePolicy policy;     ///< fixed or dynamic mode choice
+    double capacityJ{100e3};   ///< battery capacity Emax, J (> 0)
+    double lowFraction{0.10};  ///< Elow / Emax: power saving entered below it
+    double highFraction{0.20}; ///< Ehigh / Emax: power saving left at or above it
+    double slotS{100.0};       ///< slot length T, s (> 0)
+    PowerModeTable modes;      ///< the device's power modes
+    PowerModePolicy policy;    ///< fixed or dynamic mode choice
 
     /// Throws ConfigError naming the first invalid field and its value.
     void Validate() const;
+
+    /// The power-mode inputs of a device, as its attributes give them.
+    struct ModeInputs
+    {
+        std::string preset;     ///< built-in table name (used when file is empty)
+        std::string file;       ///< CSV power-mode table, or empty
+        std::string powerMode;  ///< "dynamic" or a mode name
+        std::string thresholds; ///< dynamic policy steps
+    };
+
+    /**
+     * \brief Assemble and validate a specification.
+     * \param capacityJ battery capacity, J
+     * \param slotS slot length, s
+     * \param lowFraction Elow / Emax
+     * \param highFraction Ehigh / Emax
+     * \param modes where the power modes and their policy come from
+     * \return the validated specification
+     * \throws ConfigError naming the value at fault
+     */
+    static DeviceSpec Build(double capacityJ,
+                            double slotS,
+                            double lowFraction,
+                            double highFraction,
+                            const ModeInputs& modes);
 
     /// \return Elow in joules
     double GetLowJ() const

@@ -4,6 +4,7 @@
 #include "energy-harvesting-orin-device.h"
 
 #include "config-error.h"
+#include "device-accounting.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -13,6 +14,7 @@
 #include "ns3/trace-source-accessor.h"
 
 #include <cmath>
+#include <numeric>
 
 namespace ns3
 {
@@ -36,7 +38,7 @@ EnergyHarvestingOrinDevice::GetTypeId()
                           "Energy accounting: \"Slotted\" (the paper's Eq. 1, decisions at stage "
                           "boundaries) or \"Continuous\" (power through ns-3's energy framework).",
                           StringValue("Slotted"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_accounting),
+                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_accountingName),
                           MakeStringChecker())
             .AddAttribute("SlotDuration",
                           "Slot length T (> 0). Paper: 100 s.",
@@ -83,18 +85,20 @@ EnergyHarvestingOrinDevice::GetTypeId()
                             "Index of the current power mode in the table.",
                             MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_mode),
                             "ns3::TracedValueCallback::Uint32")
-            .AddTraceSource("JobCompleted",
-                            "A job completed: (job id, service time).",
-                            MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_jobCompletedTrace),
-                            "ns3::llmedge::EnergyHarvestingOrinDevice::JobCompletedCallback")
+            .AddTraceSource(
+                "JobCompleted",
+                "A job completed: (job id, service time).",
+                MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_jobCompletedTrace),
+                "ns3::llmedge::EnergyHarvestingOrinDevice::JobCompletedCallback")
             .AddTraceSource("JobRefused",
                             "A job was refused or aborted: (job id, Refusal).",
                             MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_jobRefusedTrace),
                             "ns3::llmedge::EnergyHarvestingOrinDevice::JobRefusedCallback")
-            .AddTraceSource("PowerSaving",
-                            "Power saving entered (true) or left (false).",
-                            MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_powerSavingTrace),
-                            "ns3::TracedValueCallback::Bool");
+            .AddTraceSource(
+                "PowerSaving",
+                "Power saving entered (true) or left (false).",
+                MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_powerSavingTrace),
+                "ns3::TracedValueCallback::Bool");
     return tid;
 }
 
@@ -162,21 +166,17 @@ EnergyHarvestingOrinDevice::BuildSpec() const
     NS_ABORT_MSG_IF(!m_battery, "EnergyHarvestingOrinDevice: no energy source set");
     try
     {
-        if (m_accounting != "Slotted" && m_accounting != "Continuous")
+        if (!DeviceAccounting::IsKnown(m_accountingName))
         {
-            ThrowConfigError("Accounting", "'" + m_accounting + "'",
+            ThrowConfigError("Accounting",
+                             "'" + m_accountingName + "'",
                              "expected \"Slotted\" or \"Continuous\"");
         }
-        m_slotted = (m_accounting == "Slotted");
-        DeviceSpec spec;
-        spec.capacityJ = m_battery->GetCapacityJ();
-        spec.slotS = m_slot.GetSeconds();
-        spec.lowFraction = m_lowFraction;
-        spec.highFraction = m_highFraction;
-        spec.modes = m_modeFile.empty() ? PowerModeTable::FromPreset(m_preset)
-                                        : PowerModeTable::LoadCsv(m_modeFile);
-        spec.policy = PowerModePolicy::Parse(m_powerMode, m_thresholds, spec.modes);
-        spec.Validate();
+        DeviceSpec spec = DeviceSpec::Build(m_battery->GetCapacityJ(),
+                                            m_slot.GetSeconds(),
+                                            m_lowFraction,
+                                            m_highFraction,
+                                            {m_preset, m_modeFile, m_powerMode, m_thresholds});
         if (m_harvester && m_harvester->GetSlotDuration() != m_slot)
         {
             ThrowConfigError("SlotDuration",
@@ -199,51 +199,34 @@ EnergyHarvestingOrinDevice::DoInitialize()
     NS_LOG_FUNCTION(this);
     BuildSpec();
     m_battery->Initialize();
-    m_started = true;
-    m_startTime = Simulator::Now();
-    m_lastEnergySample = m_startTime;
-    m_lastEnergyJ = m_battery->GetRemainingEnergy();
+    m_accounting = DeviceAccounting::Create(m_accountingName, *this);
     m_battery->TraceConnectWithoutContext(
         "RemainingEnergy",
         MakeCallback(&EnergyHarvestingOrinDevice::AccumulateEnergyAverage, this));
+    BeginReplication(m_battery->GetRemainingEnergy());
+    m_accounting->Start();
+    DeviceEnergyModel::DoInitialize();
+}
+
+void
+EnergyHarvestingOrinDevice::BeginReplication(double energyJ)
+{
+    m_stats.Reset(Simulator::Now(), energyJ);
     SelectMode();
-    bool saving = m_lastEnergyJ < m_spec.GetLowJ();
+    bool saving = energyJ < m_spec.GetLowJ();
     m_state = saving ? SAVING : IDLE;
     if (saving)
     {
-        ++m_savingEntries;
-        m_savingSince = Simulator::Now();
+        m_stats.EnterSaving(Simulator::Now());
         m_powerSavingTrace(true);
     }
-    if (m_slotted)
-    {
-        // Stages follow the slot grid anchored at t = 0.
-        double slots = std::ceil(Simulator::Now().GetSeconds() / m_spec.slotS - 1e-9);
-        uint64_t first = static_cast<uint64_t>(slots);
-        Time at = m_slot * static_cast<int64_t>(first) - Simulator::Now();
-        m_event = Simulator::Schedule(at, &EnergyHarvestingOrinDevice::BeginStage, this, first);
-    }
-    else
-    {
-        m_battery->SetThresholdWatch(
-            {m_spec.GetLowJ(), m_spec.GetHighJ()},
-            MakeCallback(&EnergyHarvestingOrinDevice::OnThreshold, this));
-        if (m_harvester)
-        {
-            m_harvester->StartContinuous();
-        }
-        m_battery->UpdateEnergySource();
-    }
-    DeviceEnergyModel::DoInitialize();
 }
 
 void
 EnergyHarvestingOrinDevice::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_event.Cancel();
-    m_runningDone = JobDoneCallback();
-    m_pendingDone = JobDoneCallback();
+    Halt();
     m_battery = nullptr;
     if (m_harvester)
     {
@@ -257,29 +240,15 @@ EnergyHarvestingOrinDevice::DoDispose()
 void
 EnergyHarvestingOrinDevice::AccumulateEnergyAverage(double oldJ, double newJ)
 {
-    Time now = Simulator::Now();
-    // In time steps (integer, exact and cheap); converted to seconds on read.
-    double dt = static_cast<double>((now - m_lastEnergySample).GetTimeStep());
-    // Slotted: the level is held during a stage; continuous: it is linear
-    // between updates, so the trapezoid is exact.
-    m_energyIntegralJs += m_slotted ? oldJ * dt : 0.5 * (oldJ + newJ) * dt;
-    m_lastEnergySample = now;
-    m_lastEnergyJ = newJ;
+    m_stats.AddEnergySample(Simulator::Now(), oldJ, newJ, m_accounting->IsLevelHeld());
 }
 
 double
 EnergyHarvestingOrinDevice::GetAverageEnergyJ() const
 {
-    double e = m_slotted ? m_lastEnergyJ : m_battery->GetRemainingEnergy();
-    Time now = Simulator::Now();
-    double total = (now - m_startTime).GetSeconds();
-    if (total <= 0)
-    {
-        return e;
-    }
-    double tail = static_cast<double>((now - m_lastEnergySample).GetTimeStep());
-    double tailJs = m_slotted ? m_lastEnergyJ * tail : 0.5 * (m_lastEnergyJ + e) * tail;
-    return (m_energyIntegralJs + tailJs) * TimeStep(1).GetSeconds() / total;
+    bool held = !m_accounting || m_accounting->IsLevelHeld();
+    double e = held ? 0.0 : m_battery->GetRemainingEnergy();
+    return m_stats.GetAverageEnergyJ(Simulator::Now(), e, held);
 }
 
 void
@@ -296,49 +265,62 @@ EnergyHarvestingOrinDevice::SetState(State s)
     {
         return;
     }
-    if (!m_slotted)
-    {
-        m_battery->UpdateEnergySource(); // integrate the old draw
-    }
+    NS_LOG_LOGIC(this << " " << StateName(GetState()) << " -> " << StateName(s));
+    m_accounting->Update(); // integrate the old draw
     if (s == SAVING)
     {
-        ++m_savingEntries;
-        m_savingSince = Simulator::Now();
+        m_stats.EnterSaving(Simulator::Now());
         m_powerSavingTrace(true);
     }
     else if (m_state == SAVING)
     {
-        m_savingTime += Simulator::Now() - m_savingSince;
+        m_stats.LeaveSaving(Simulator::Now());
         m_powerSavingTrace(false);
     }
     m_state = s;
-    if (!m_slotted)
-    {
-        m_battery->UpdateEnergySource(); // re-plan crossings with the new draw
-    }
+    m_accounting->Update(); // re-plan crossings with the new draw
 }
 
 void
 EnergyHarvestingOrinDevice::Refuse(uint64_t jobId, Refusal r)
 {
-    ++m_refused[r];
+    NS_LOG_INFO(this << " job " << jobId << " refused: " << RefusalName(r));
+    ++m_stats.refused[r];
     m_jobRefusedTrace(jobId, r);
+}
+
+void
+EnergyHarvestingOrinDevice::StartPendingJob()
+{
+    m_jobs.StartPending(Simulator::Now());
+    SetState(BUSY);
+}
+
+DeviceJobSlots::Finished
+EnergyHarvestingOrinDevice::CompleteRunningJob()
+{
+    DeviceJobSlots::Finished job = m_jobs.Finish();
+    ++m_stats.completed;
+    m_lastService = Simulator::Now() - job.start;
+    NS_LOG_INFO(this << " job " << job.id << " completed in " << m_lastService.As(Time::S));
+    m_jobCompletedTrace(job.id, m_lastService);
+    return job;
+}
+
+DeviceJobSlots::Finished
+EnergyHarvestingOrinDevice::AbortRunningJob()
+{
+    DeviceJobSlots::Finished job = m_jobs.Finish();
+    Refuse(job.id, DEPLETED);
+    return job;
 }
 
 bool
 EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, Refusal* reason)
 {
     NS_LOG_FUNCTION(this << jobId);
-    NS_ABORT_MSG_IF(!m_started, "EnergyHarvestingOrinDevice: SubmitJob before initialization");
-    Refusal r = REFUSAL_COUNT;
-    if (m_state == SAVING)
-    {
-        r = POWER_SAVING;
-    }
-    else if (m_hasPending)
-    {
-        r = QUEUE_FULL;
-    }
+    NS_ABORT_MSG_IF(!m_accounting, "EnergyHarvestingOrinDevice: SubmitJob before initialization");
+    Refusal r = m_state == SAVING ? POWER_SAVING : m_jobs.HasPending() ? QUEUE_FULL : REFUSAL_COUNT;
     if (r != REFUSAL_COUNT)
     {
         Refuse(jobId, r);
@@ -348,29 +330,16 @@ EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, Refu
         }
         return false;
     }
-    ++m_accepted;
-    m_hasPending = true;
-    m_pendingId = jobId;
-    m_pendingDone = done;
-    if (!m_slotted && m_state == IDLE)
-    {
-        StartJob();
-    }
-    else if (m_slotted && m_state == IDLE && m_stageStart == Simulator::Now())
-    {
-        // A hand-off at the very boundary where an idle stage just began
-        // (the previous layer's stage ended at the same instant): serve it
-        // in this stage, as if it had arrived just before the boundary.
-        m_event.Cancel();
-        BeginStage(m_stageSlot);
-    }
+    ++m_stats.accepted;
+    m_jobs.Hold(jobId, done);
+    m_accounting->OnAccepted();
     return true;
 }
 
 bool
 EnergyHarvestingOrinDevice::IsAvailable() const
 {
-    return m_started && m_state != SAVING && !m_hasPending;
+    return m_accounting && m_state != SAVING && !m_jobs.HasPending();
 }
 
 EnergyHarvestingOrinDevice::State
@@ -382,7 +351,7 @@ EnergyHarvestingOrinDevice::GetState() const
 bool
 EnergyHarvestingOrinDevice::HasPendingJob() const
 {
-    return m_hasPending;
+    return m_jobs.HasPending();
 }
 
 std::size_t
@@ -407,14 +376,13 @@ EnergyHarvestingOrinDevice::GetSpec() const
 const std::string&
 EnergyHarvestingOrinDevice::GetAccounting() const
 {
-    return m_accounting;
+    return m_accountingName;
 }
 
 double
 EnergyHarvestingOrinDevice::GetEnergyJ() const
 {
-    // Slotted: energy moves only at stage ends, no integration needed.
-    return m_slotted && m_started ? m_battery->GetStoredEnergyJ() : m_battery->GetRemainingEnergy();
+    return m_accounting ? m_accounting->GetEnergyJ() : m_battery->GetRemainingEnergy();
 }
 
 double
@@ -426,53 +394,43 @@ EnergyHarvestingOrinDevice::GetEnergyFraction() const
 uint64_t
 EnergyHarvestingOrinDevice::GetJobsCompleted() const
 {
-    return m_completed;
+    return m_stats.completed;
 }
 
 uint64_t
 EnergyHarvestingOrinDevice::GetJobsAccepted() const
 {
-    return m_accepted;
+    return m_stats.accepted;
 }
 
 uint32_t
 EnergyHarvestingOrinDevice::GetJobsHeld() const
 {
-    return (m_hasPending ? 1 : 0) + (m_hasRunning ? 1 : 0);
+    return m_jobs.GetHeld();
 }
 
 uint64_t
 EnergyHarvestingOrinDevice::GetJobsRefused(Refusal r) const
 {
-    return m_refused.at(r);
+    return m_stats.refused.at(r);
 }
 
 uint64_t
 EnergyHarvestingOrinDevice::GetJobsRefusedTotal() const
 {
-    uint64_t n = 0;
-    for (auto v : m_refused)
-    {
-        n += v;
-    }
-    return n;
+    return std::accumulate(m_stats.refused.begin(), m_stats.refused.end(), uint64_t{0});
 }
 
 uint64_t
 EnergyHarvestingOrinDevice::GetPowerSavingEntries() const
 {
-    return m_savingEntries;
+    return m_stats.savingEntries;
 }
 
 Time
 EnergyHarvestingOrinDevice::GetTimeInPowerSaving() const
 {
-    Time t = m_savingTime;
-    if (m_state == SAVING)
-    {
-        t += Simulator::Now() - m_savingSince;
-    }
-    return t;
+    return m_stats.GetSavingTime(Simulator::Now(), m_state == SAVING);
 }
 
 Time
@@ -484,242 +442,30 @@ EnergyHarvestingOrinDevice::GetLastServiceTime() const
 std::string
 EnergyHarvestingOrinDevice::RefusalName(Refusal r)
 {
-    switch (r)
-    {
-    case POWER_SAVING:
-        return "power-saving";
-    case QUEUE_FULL:
-        return "queue-full";
-    case DEPLETED:
-        return "depleted";
-    default:
-        return "unknown";
-    }
+    static const char* const names[] = {"power-saving", "queue-full", "depleted"};
+    return r < REFUSAL_COUNT ? names[r] : "unknown";
 }
 
 std::string
 EnergyHarvestingOrinDevice::StateName(State s)
 {
-    switch (s)
-    {
-    case IDLE:
-        return "idle";
-    case BUSY:
-        return "busy";
-    case SAVING:
-        return "saving";
-    default:
-        return "unknown";
-    }
+    static const char* const names[] = {"idle", "busy", "saving"};
+    return s >= IDLE && s <= SAVING ? names[s] : "unknown";
 }
-
-// ---------------------------------------------------------------- slotted
-
-void
-EnergyHarvestingOrinDevice::BeginStage(uint64_t slot)
-{
-    m_stageSlot = slot;
-    m_stageStart = Simulator::Now();
-    const DeviceSpec& s = m_spec;
-    SelectMode();
-    if (m_state != SAVING && m_hasPending)
-    {
-        const PowerMode& mode = s.modes.Get(m_mode);
-        m_hasRunning = true;
-        m_runningId = m_pendingId;
-        m_runningDone = m_pendingDone;
-        m_runningStart = Simulator::Now();
-        m_hasPending = false;
-        m_pendingDone = JobDoneCallback();
-        m_stageSlots = mode.GetSlotsPerJob(s.slotS);
-        m_stageDrawJ = mode.energyPerJobJ;
-        SetState(BUSY);
-    }
-    else
-    {
-        m_stageSlots = 1;
-        const PowerMode& mode = s.modes.Get(m_mode);
-        m_stageDrawJ = (m_state == SAVING ? mode.savingPowerW : mode.idlePowerW) * s.slotS;
-        if (m_state != SAVING)
-        {
-            SetState(IDLE);
-        }
-    }
-    m_event = Simulator::Schedule(m_slot * static_cast<int64_t>(m_stageSlots),
-                                  &EnergyHarvestingOrinDevice::EndStage,
-                                  this);
-}
-
-void
-EnergyHarvestingOrinDevice::EndStage()
-{
-    double harvestJ = 0;
-    if (m_harvester)
-    {
-        for (unsigned i = 0; i < m_stageSlots; ++i)
-        {
-            harvestJ += m_harvester->GetSlotEnergyJ(m_stageSlot + i);
-        }
-    }
-    m_battery->ApplyStage(harvestJ, m_stageDrawJ);
-    m_stageEnergyJ += m_stageDrawJ;
-    if (m_hasRunning)
-    {
-        m_hasRunning = false;
-        ++m_completed;
-        m_lastService = Simulator::Now() - m_runningStart;
-        m_jobCompletedTrace(m_runningId, m_lastService);
-        JobDoneCallback done = m_runningDone;
-        m_runningDone = JobDoneCallback();
-        if (!done.IsNull())
-        {
-            done(m_runningId, true);
-        }
-    }
-    // Hysteresis on the new level (spec 3: s' from s and E').
-    double e = GetEnergyJ();
-    if (m_state != SAVING && e < m_spec.GetLowJ())
-    {
-        SetState(SAVING);
-    }
-    else if (m_state == SAVING && e >= m_spec.GetHighJ())
-    {
-        SetState(IDLE);
-    }
-    BeginStage(m_stageSlot + m_stageSlots);
-}
-
-// ------------------------------------------------------------- continuous
 
 double
 EnergyHarvestingOrinDevice::DoGetCurrentA() const
 {
-    if (m_slotted || !m_started)
-    {
-        return 0.0;
-    }
-    const PowerMode& mode = m_spec.modes.Get(m_mode);
-    double w = 0;
-    switch (m_state.Get())
-    {
-    case BUSY:
-        w = m_runningPowerW;
-        break;
-    case SAVING:
-        w = mode.savingPowerW;
-        break;
-    default:
-        w = mode.idlePowerW;
-        break;
-    }
-    return w / m_battery->GetSupplyVoltage();
-}
-
-void
-EnergyHarvestingOrinDevice::StartJob()
-{
-    NS_ASSERT(m_hasPending && !m_hasRunning);
-    m_battery->UpdateEnergySource();
-    if (m_state == SAVING)
-    {
-        return; // the update crossed Elow or emptied the battery: job stays pending
-    }
-    SelectMode();
-    const PowerMode& mode = m_spec.modes.Get(m_mode);
-    m_hasRunning = true;
-    m_runningId = m_pendingId;
-    m_runningDone = m_pendingDone;
-    m_runningStart = Simulator::Now();
-    m_hasPending = false;
-    m_pendingDone = JobDoneCallback();
-    m_runningPowerW = mode.GetJobPowerW();
-    SetState(BUSY);
-    m_event = Simulator::Schedule(Seconds(mode.timePerJobS),
-                                  &EnergyHarvestingOrinDevice::FinishJob,
-                                  this);
-}
-
-void
-EnergyHarvestingOrinDevice::FinishJob()
-{
-    m_battery->UpdateEnergySource();
-    if (!m_hasRunning)
-    {
-        return; // the battery emptied at this very instant: aborted as DEPLETED
-    }
-    m_hasRunning = false;
-    ++m_completed;
-    m_lastService = Simulator::Now() - m_runningStart;
-    m_jobCompletedTrace(m_runningId, m_lastService);
-    JobDoneCallback done = m_runningDone;
-    m_runningDone = JobDoneCallback();
-    uint64_t id = m_runningId;
-    if (m_battery->GetRemainingEnergy() < m_spec.GetLowJ())
-    {
-        SetState(SAVING);
-    }
-    else if (m_hasPending)
-    {
-        StartJob();
-    }
-    else
-    {
-        SetState(IDLE);
-    }
-    if (!done.IsNull())
-    {
-        done(id, true);
-    }
-}
-
-void
-EnergyHarvestingOrinDevice::OnThreshold(double levelJ, bool rising)
-{
-    NS_LOG_FUNCTION(this << levelJ << rising);
-    if (!rising && levelJ == m_spec.GetLowJ() && m_state == IDLE)
-    {
-        SetState(SAVING);
-    }
-    else if (rising && levelJ == m_spec.GetHighJ() && m_state == SAVING)
-    {
-        LeaveSaving();
-    }
-}
-
-void
-EnergyHarvestingOrinDevice::LeaveSaving()
-{
-    SetState(IDLE);
-    if (m_hasPending)
-    {
-        StartJob();
-    }
+    return m_accounting ? m_accounting->GetCurrentA() : 0.0;
 }
 
 void
 EnergyHarvestingOrinDevice::HandleEnergyDepletion()
 {
     NS_LOG_FUNCTION(this);
-    if (m_slotted || !m_started)
+    if (m_accounting)
     {
-        return; // Eq. 1 clamps at 0; the stage's job still completes
-    }
-    if (m_hasRunning)
-    {
-        m_event.Cancel();
-        m_hasRunning = false;
-        Refuse(m_runningId, DEPLETED);
-        JobDoneCallback done = m_runningDone;
-        m_runningDone = JobDoneCallback();
-        SetState(SAVING);
-        if (!done.IsNull())
-        {
-            done(m_runningId, false);
-        }
-    }
-    else if (m_state != SAVING)
-    {
-        SetState(SAVING);
+        m_accounting->OnDepletion(); // Slotted: Eq. 1 clamps at 0, the stage's job completes
     }
 }
 
@@ -736,17 +482,17 @@ EnergyHarvestingOrinDevice::HandleEnergyChanged()
 void
 EnergyHarvestingOrinDevice::Halt()
 {
-    m_event.Cancel();
-    m_hasRunning = false;
-    m_hasPending = false;
-    m_runningDone = JobDoneCallback();
-    m_pendingDone = JobDoneCallback();
+    if (m_accounting)
+    {
+        m_accounting->Halt();
+    }
+    m_jobs.Clear();
 }
 
 void
 EnergyHarvestingOrinDevice::Restart()
 {
-    NS_ABORT_MSG_UNLESS(m_started && m_slotted,
+    NS_ABORT_MSG_UNLESS(m_accounting && m_accounting->SupportsRestart(),
                         "EnergyHarvestingOrinDevice::Restart needs an initialized Slotted device");
     Halt();
     m_battery->Reset();
@@ -754,37 +500,16 @@ EnergyHarvestingOrinDevice::Restart()
     double slots = now.GetSeconds() / m_spec.slotS;
     NS_ABORT_MSG_IF(std::abs(slots - std::round(slots)) > 1e-9,
                     "EnergyHarvestingOrinDevice::Restart off a slot boundary: " << now.As(Time::S));
-    m_completed = 0;
-    m_stageEnergyJ = 0;
-    m_accepted = 0;
-    m_refused.fill(0);
-    m_savingEntries = 0;
-    m_savingTime = Seconds(0);
-    m_startTime = now;
-    m_lastEnergySample = now;
-    m_energyIntegralJs = 0;
-    m_lastEnergyJ = m_battery->GetStoredEnergyJ();
-    SelectMode();
-    bool saving = m_lastEnergyJ < m_spec.GetLowJ();
-    m_state = saving ? SAVING : IDLE;
-    if (saving)
-    {
-        ++m_savingEntries;
-        m_savingSince = now;
-        m_powerSavingTrace(true);
-    }
-    if (m_harvester)
-    {
-        m_harvester->SkipToSlot(static_cast<uint64_t>(std::llround(slots)));
-    }
-    BeginStage(static_cast<uint64_t>(std::llround(slots)));
+    BeginReplication(m_battery->GetStoredEnergyJ());
+    m_accounting->Restart(static_cast<uint64_t>(std::llround(slots)));
 }
 
 double
 EnergyHarvestingOrinDevice::GetTotalEnergyConsumption() const
 {
     // Its own draw only: ns-3's radios may share the battery.
-    return m_stageEnergyJ + (m_battery ? m_battery->GetModelEnergyJ(this) : 0.0);
+    return (m_accounting ? m_accounting->GetOwnEnergyJ() : 0.0) +
+           (m_battery ? m_battery->GetModelEnergyJ(this) : 0.0);
 }
 
 void

@@ -5,7 +5,9 @@
 #define LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_H
 
 #include "capped-battery-energy-source.h"
+#include "device-job-slots.h"
 #include "device-spec.h"
+#include "device-statistics.h"
 #include "llm-edge-compat.h"
 #include "slot-energy-harvester.h"
 
@@ -19,12 +21,15 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace ns3
 {
 namespace llmedge
 {
+
+class DeviceAccounting;
 
 /**
  * \ingroup llm-edge
@@ -71,7 +76,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     };
 
     /// Told when an accepted job ends: (job id, true if completed, false if aborted).
-    typedef Callback<void, uint64_t, bool> JobDoneCallback;
+    typedef DeviceJobSlots::DoneCallback JobDoneCallback;
 
     /**
      * \brief Get the type ID.
@@ -178,78 +183,50 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     void Restart();
 
   private:
+    friend class DeviceAccounting; // the accounting strategies act through it
+
     void DoInitialize() override;
     void DoDispose() override;
     double DoGetCurrentA() const override;
 
     void BuildSpec() const;
+    /// \brief Mode, state and statistics at the start of a replication. \param energyJ stored J
+    void BeginReplication(double energyJ);
     void SetState(State s);
     void Refuse(uint64_t jobId, Refusal r);
     void SelectMode();
     void AccumulateEnergyAverage(double oldJ, double newJ);
-
-    // slotted accounting
-    void BeginStage(uint64_t slot);
-    void EndStage();
-
-    // continuous accounting
-    void StartJob();
-    void FinishJob();
-    void OnThreshold(double levelJ, bool rising);
-    void LeaveSaving();
+    /// \brief Move the pending job into service; the device becomes busy.
+    void StartPendingJob();
+    /// \return the job in service, completed (counted and traced)
+    DeviceJobSlots::Finished CompleteRunningJob();
+    /// \return the job in service, aborted as DEPLETED (counted and traced)
+    DeviceJobSlots::Finished AbortRunningJob();
 
     // attributes
-    std::string m_accounting;   ///< "Slotted" or "Continuous"
-    Time m_slot;                ///< slot length
-    std::string m_preset;       ///< power-mode preset
-    std::string m_modeFile;     ///< power-mode CSV (overrides the preset)
-    std::string m_powerMode;    ///< "dynamic" or a mode name
-    std::string m_thresholds;   ///< dynamic steps
-    double m_lowFraction;       ///< Elow / Emax
-    double m_highFraction;      ///< Ehigh / Emax
+    std::string m_accountingName; ///< "Slotted" or "Continuous"
+    Time m_slot;                  ///< slot length
+    std::string m_preset;         ///< power-mode preset
+    std::string m_modeFile;       ///< power-mode CSV (overrides the preset)
+    std::string m_powerMode;      ///< "dynamic" or a mode name
+    std::string m_thresholds;     ///< dynamic steps
+    double m_lowFraction;         ///< Elow / Emax
+    double m_highFraction;        ///< Ehigh / Emax
 
-    mutable DeviceSpec m_spec;     ///< validated parameters
-    mutable bool m_specBuilt{false}; ///< m_spec built from the attributes
-    mutable bool m_slotted{true};  ///< accounting mode
-    bool m_started{false};      ///< initialized
-    Ptr<CappedBatteryEnergySource> m_battery; ///< battery
-    Ptr<SlotEnergyHarvester> m_harvester;     ///< harvester
-    Ptr<Node> m_node;                         ///< owner node
+    mutable DeviceSpec m_spec;                      ///< validated parameters
+    mutable bool m_specBuilt{false};                ///< m_spec built from the attributes
+    std::unique_ptr<DeviceAccounting> m_accounting; ///< the accounting mode (set when initialized)
+    Ptr<CappedBatteryEnergySource> m_battery;       ///< battery
+    Ptr<SlotEnergyHarvester> m_harvester;           ///< harvester
+    Ptr<Node> m_node;                               ///< owner node
 
-    // the job in service and the pending one
-    bool m_hasRunning{false};
-    uint64_t m_runningId{0};
-    JobDoneCallback m_runningDone;
-    Time m_runningStart;
-    Time m_lastService;
-    bool m_hasPending{false};
-    uint64_t m_pendingId{0};
-    JobDoneCallback m_pendingDone;
-    double m_runningPowerW{0}; ///< draw while busy (continuous)
+    DeviceJobSlots m_jobs;    ///< the job in service and the pending one
+    Time m_lastService;       ///< service time of the job that completed last
+    DeviceStatistics m_stats; ///< counters and averages of the replication
 
-    // slotted stage
-    uint64_t m_stageSlot{0};
-    Time m_stageStart;
-    unsigned m_stageSlots{1};
-    double m_stageDrawJ{0};
-    double m_stageEnergyJ{0}; ///< energy demanded by the stages applied so far, J
-    EventId m_event;
-
-    // statistics
-    uint64_t m_completed{0};
-    uint64_t m_accepted{0};
-    std::array<uint64_t, REFUSAL_COUNT> m_refused{};
-    uint64_t m_savingEntries{0};
-    Time m_savingTime;
-    Time m_savingSince;
-    Time m_startTime;
-    double m_energyIntegralJs{0}; ///< integral of energy over time, J x time steps
-    Time m_lastEnergySample;
-    double m_lastEnergyJ{0};
-
-    TracedValue<int32_t> m_state;      ///< trace: State
-    TracedValue<uint32_t> m_mode;      ///< trace: power-mode index
-    TracedCallback<uint64_t, Time> m_jobCompletedTrace;  ///< (job id, service time)
+    TracedValue<int32_t> m_state;                         ///< trace: State
+    TracedValue<uint32_t> m_mode;                         ///< trace: power-mode index
+    TracedCallback<uint64_t, Time> m_jobCompletedTrace;   ///< (job id, service time)
     TracedCallback<uint64_t, uint32_t> m_jobRefusedTrace; ///< (job id, Refusal)
     TracedCallback<bool> m_powerSavingTrace;              ///< true on entry, false on exit
 };

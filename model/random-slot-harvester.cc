@@ -63,6 +63,29 @@ RandomSlotHarvester::GetSlotEnergyVariable() const
     return m_energyJ;
 }
 
+bool
+RandomSlotHarvester::DoGetSlotPmf(double unitJ, HarvestPmf& pmf, double& meanJ) const
+{
+    double lo = 0;
+    double hi = 0;
+    if (auto u = DynamicCast<UniformRandomVariable>(m_energyJ))
+    {
+        lo = u->GetMin();
+        hi = u->GetMax();
+    }
+    else if (auto c = DynamicCast<ConstantRandomVariable>(m_energyJ))
+    {
+        lo = hi = c->GetConstant();
+    }
+    else
+    {
+        return false; // no closed form for other variables
+    }
+    pmf = HarvestPmf::FromUniform(lo, hi, unitJ);
+    meanJ = 0.5 * (lo + hi);
+    return true;
+}
+
 double
 RandomSlotHarvester::DoDrawSlotEnergyJ(uint64_t /* slot */, double /* startS */, double /* lengthS */)
 {

@@ -40,6 +40,7 @@ class RandomSlotHarvester : public SlotEnergyHarvester
     void DoDispose() override;
 
   private:
+    bool DoGetSlotPmf(double unitJ, HarvestPmf& pmf, double& meanJ) const override;
     double DoDrawSlotEnergyJ(uint64_t slot, double startS, double lengthS) override;
 
     Ptr<RandomVariableStream> m_energyJ; ///< attribute SlotEnergyJ

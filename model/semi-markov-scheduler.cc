@@ -4,7 +4,7 @@
 #include "semi-markov-scheduler.h"
 
 #include "config-error.h"
-#include "random-slot-harvester.h"
+#include "slot-energy-harvester.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -181,20 +181,10 @@ SemiMarkovScheduler::PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const
     {
         return it->second;
     }
-    Ptr<RandomSlotHarvester> h = DynamicCast<RandomSlotHarvester>(device->GetHarvester());
-    Ptr<RandomVariableStream> rv = h ? h->GetSlotEnergyVariable() : nullptr;
-    double lo = 0;
-    double hi = 0;
-    if (auto u = DynamicCast<UniformRandomVariable>(rv))
-    {
-        lo = u->GetMin();
-        hi = u->GetMax();
-    }
-    else if (auto c = DynamicCast<ConstantRandomVariable>(rv))
-    {
-        lo = hi = c->GetConstant();
-    }
-    if (DynamicCast<UniformRandomVariable>(rv) || DynamicCast<ConstantRandomVariable>(rv))
+    Ptr<SlotEnergyHarvester> h = device->GetHarvester();
+    HarvestPmf f;
+    double mean = 0;
+    if (h && h->GetSlotPmf(m_unitJ, f, mean))
     {
         // A harvest small against the unit would be quantized away (a few J
         // per slot on 100 J levels is no harvest at all): refine the unit by
@@ -202,8 +192,6 @@ SemiMarkovScheduler::PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const
         // mean within 10 %.
         double capacity = device->GetSpec().capacityJ;
         double unit = m_unitJ;
-        HarvestPmf f = HarvestPmf::FromUniform(lo, hi, unit);
-        double mean = 0.5 * (lo + hi);
         while (std::abs(f.GetMeanJ() - mean) > 0.1 * mean && unit / 10 >= 1e-9)
         {
             double finer = unit / 10;
@@ -213,7 +201,7 @@ SemiMarkovScheduler::PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const
                 break;
             }
             unit = finer;
-            f = HarvestPmf::FromUniform(lo, hi, unit);
+            h->GetSlotPmf(unit, f, mean);
         }
         return f;
     }

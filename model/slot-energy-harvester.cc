@@ -66,6 +66,20 @@ SlotEnergyHarvester::GetSlotDuration() const
     return m_slot;
 }
 
+bool
+SlotEnergyHarvester::GetSlotPmf(double unitJ, HarvestPmf& pmf, double& meanJ) const
+{
+    return DoGetSlotPmf(unitJ, pmf, meanJ);
+}
+
+bool
+SlotEnergyHarvester::DoGetSlotPmf(double /* unitJ */,
+                                  HarvestPmf& /* pmf */,
+                                  double& /* meanJ */) const
+{
+    return false;
+}
+
 int64_t
 SlotEnergyHarvester::AssignStreams(int64_t /* stream */)
 {

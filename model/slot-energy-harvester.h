@@ -6,6 +6,8 @@
 
 #include "llm-edge-compat.h"
 
+#include "harvest-pmf.h"
+
 #include "ns3/energy-harvester.h"
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"
@@ -60,6 +62,16 @@ class SlotEnergyHarvester : public EnergyHarvester
     void SkipToSlot(uint64_t slot);
 
     /**
+     * \brief The per-slot harvest as a pmf on multiples of \p unitJ, for the
+     * analytic model (SemiMarkovScheduler).
+     * \param unitJ the energy unit, J (> 0)
+     * \param pmf set to the pmf when known
+     * \param meanJ set to the exact mean harvest per slot, J
+     * \return false if this harvester cannot give it
+     */
+    bool GetSlotPmf(double unitJ, HarvestPmf& pmf, double& meanJ) const;
+
+    /**
      * \brief Assign fixed random variable streams.
      * \param stream first stream index
      * \return number of streams used
@@ -78,6 +90,14 @@ class SlotEnergyHarvester : public EnergyHarvester
      * \return energy, J
      */
     virtual double DoDrawSlotEnergyJ(uint64_t slot, double startS, double lengthS) = 0;
+    /**
+     * \brief Override to give the per-slot pmf (see GetSlotPmf); by default none.
+     * \param unitJ the energy unit, J
+     * \param pmf set to the pmf
+     * \param meanJ set to the exact mean, J
+     * \return true if given
+     */
+    virtual bool DoGetSlotPmf(double unitJ, HarvestPmf& pmf, double& meanJ) const;
 
     double DoGetPower() const override;
     void ContinuousSlot(uint64_t slot);
