@@ -224,7 +224,12 @@ Run(int argc, char* argv[])
               << "error over all runs: " << worstBalance << " J\n";
     if (!csv.empty())
     {
-        std::cout << "CSV written to " << csv << "\n";
+        out.close();
+        ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-single-device", opt);
+        provenance.SetRuns(RngSeedManager::GetSeed(), firstRun, replications);
+        provenance.WriteSidecar(csv);
+        std::cout << "CSV written to " << csv << " (provenance in "
+                  << ResultProvenance::SidecarPath(csv) << ")\n";
     }
     return InvariantCheck::Finish("llm-edge-single-device");
 }
