@@ -71,7 +71,7 @@ RunOnce(const Params& p, uint32_t run)
     source->SetAttribute("Probability", DoubleValue(p.q));
     source->SetAttribute("SlotDuration", TimeValue(slot));
     source->AssignStreams(10);
-    source->SetArrivalCallback(BernoulliJobSource::ArrivalCallback([device](uint64_t id) {
+    source->SetArrivalCallback(MakeFunctionCallback<void, uint64_t>([device](uint64_t id) {
         device->SubmitJob(id, EnergyHarvestingOrinDevice::JobDoneCallback());
     }));
     source->Start(0, p.slots);
