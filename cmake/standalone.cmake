@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-only
 # Standalone build against an installed ns-3 (Debian's libns3-dev 3.37, or a
 # newer install exporting ns3::core-style targets). Defines look-alikes of
 # ns-3's build_lib / build_lib_example so one set of calls serves both modes.

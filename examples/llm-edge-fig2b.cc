@@ -128,6 +128,18 @@ Run(int argc, char* argv[])
         std::cerr << "llm-edge-fig2b: degenerate chain: " << e.what() << "\n";
         return 3;
     }
+    // How the CSVs were made, beside them (<csv>.meta.json).
+    risk.close();
+    qlim.close();
+    ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-fig2b", opt);
+    provenance.SetNoRandomness();
+    for (const auto& file : {riskCsv, qlimCsv})
+    {
+        if (file != "none")
+        {
+            provenance.WriteSidecar(file);
+        }
+    }
     return InvariantCheck::Finish("llm-edge-fig2b", false); // model only: nothing simulated
 }
 

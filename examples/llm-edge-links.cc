@@ -379,6 +379,13 @@ Run(int argc, char* argv[])
     std::printf("\nradio: all energy of the devices' Wi-Fi radios (idle listening included); "
                 "hand-offs: their time in TX and RX above the idle current. n/a: no radio energy "
                 "model (wired links have none in ns-3, or --radioEnergy=0).\n");
+    if (out)
+    {
+        out.close();
+        ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-links", opt);
+        provenance.SetRuns(RngSeedManager::GetSeed(), firstRun, replications);
+        provenance.WriteSidecar(csv);
+    }
     return InvariantCheck::Finish("llm-edge-links");
 }
 

@@ -48,11 +48,12 @@ Run(int argc, char* argv[])
     std::string solver = "auto";
 
     CommandLine cmd(__FILE__);
-    cmd.Usage("Semi-Markov battery model of one energy-harvesting device. With a q range "
+    ProgramOptions opt("llm-edge-markov", cmd);
+    opt.Usage("Semi-Markov battery model of one energy-harvesting device. With a q range "
               "(--qFrom/--qTo/--qStep) or one --q it prints the CSV header "
               "q,risk,mean_energy_j,throughput,kbar and a row per q; with --riskLimit it "
-              "prints q_lim_energy,q_lim_time,q_lim (Eq. 5). Both may be given.");
-    ProgramOptions opt("llm-edge-markov", cmd);
+              "prints q_lim_energy,q_lim_time,q_lim (Eq. 5). Both may be given. The first line is a # comment with the version "
+              "(pandas: read_csv(..., comment='#')).");
     opt.AddReal("capacityJ", "Battery capacity Emax, J", capacityJ, 0, kMaxEnergyJ, true);
     opt.AddReal("unitJ", "Energy unit u of the model, J (capacity must be a multiple)", unitJ, 0,
                 kMaxEnergyJ, true);

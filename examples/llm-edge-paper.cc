@@ -14,6 +14,7 @@
 #include "ns3/command-line.h"
 #include "ns3/fatal-error.h"
 #include "ns3/llm-edge-module.h"
+#include "ns3/rng-seed-manager.h"
 
 #include <chrono>
 #include <fstream>
@@ -217,7 +218,12 @@ Run(int argc, char* argv[])
                     << results[i][3 * k + 2] << "," << replications << "\n";
             }
         }
-        std::cout << "CSV written to " << csv << "\n";
+        out.close();
+        ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-paper", opt);
+        provenance.SetRuns(RngSeedManager::GetSeed(), firstRun, replications);
+        provenance.WriteSidecar(csv);
+        std::cout << "CSV written to " << csv << " (provenance in "
+                  << ResultProvenance::SidecarPath(csv) << ")\n";
     }
     // Headline metric of each figure, mean over replications.
     auto index = [&](const std::string& n) {

@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
 """Plots of the llm-edge paper reproductions from their CSV files.
 
     llm-edge-plots.py fig2a fig2a.csv fig2a.png
     llm-edge-plots.py fig2b fig2b-risk.csv fig2b-qlim.csv fig2b.png
     llm-edge-plots.py fig34 fig3-4.csv OUTDIR        (fig3a.png ... fig4b.png)
     llm-edge-plots.py effects fig3-4.csv effects.csv (paper-vs-ours effect table)
+
+Each plot names, in its lower right corner, the llm-edge version, git
+revision and ns-3 release that made its data, read from the CSV's sidecar
+<csv>.meta.json (written by the examples; "provenance unknown" without it).
 """
 import csv
+import json
+import os
 import sys
 
 import matplotlib
@@ -22,7 +29,32 @@ def rows(path):
         return list(csv.DictReader(f))
 
 
+def provenance(path):
+    """One line naming what made a CSV, from its <csv>.meta.json sidecar."""
+    meta = path + ".meta.json"
+    if not os.path.exists(meta):
+        return "%s: provenance unknown (no %s)" % (os.path.basename(path), os.path.basename(meta))
+    with open(meta) as f:
+        m = json.load(f)
+    rng = m.get("rng", {})
+    runs = ""
+    if rng.get("uses_random_numbers"):
+        first = rng["first_run"]
+        runs = ", RngSeed %d, RngRun %d..%d" % (rng["seed"], first,
+                                                first + rng["runs_per_point"] - 1)
+    return "%s: %s, llm-edge %s (git %s), ns-3 %s%s" % (
+        os.path.basename(path), m["program"], m["llm_edge_version"],
+        m["llm_edge_git_revision"], m["ns3_version"], runs)
+
+
+def stamp(fig, *paths):
+    """The provenance of the plotted CSVs in the lower right corner."""
+    fig.text(0.995, 0.005, "\n".join(provenance(p) for p in paths), ha="right", va="bottom",
+             fontsize=6, color="0.4")
+
+
 def fig2a(data, out):
+    path = data
     data = rows(data)
     presets = sorted({r["preset"] for r in data}, reverse=True)
     fig, axes = plt.subplots(1, 2, figsize=(10, 4))
@@ -45,7 +77,8 @@ def fig2a(data, out):
         ax.set_ylabel(label)
     axes[0].legend(fontsize=8)
     fig.suptitle("Fig. 2a: one device, fixed and dynamic power modes")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    stamp(fig, path)
     fig.savefig(out, dpi=120)
 
 
@@ -68,7 +101,8 @@ def fig2b(risk_path, qlim_path, out):
         ax.set_title(p + " (dotted: q_lim)")
         ax.legend(fontsize=8)
     fig.suptitle("Fig. 2b: downtime risk vs job rate")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    stamp(fig, risk_path, qlim_path)
     fig.savefig(out, dpi=120)
 
 
@@ -106,7 +140,8 @@ def fig34(path, outdir):
             ax.set_title(p)
             ax.legend(fontsize=8)
         f.suptitle("Fig. %s (mean and standard deviation over replications)" % fig)
-        f.tight_layout()
+        f.tight_layout(rect=(0, 0.04, 1, 1))
+        stamp(f, path)
         f.savefig("%s/fig%s.png" % (outdir, fig), dpi=120)
         plt.close(f)
 

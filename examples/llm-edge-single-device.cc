@@ -71,7 +71,7 @@ RunOnce(const Params& p, uint32_t run)
     source->SetAttribute("Probability", DoubleValue(p.q));
     source->SetAttribute("SlotDuration", TimeValue(slot));
     source->AssignStreams(10);
-    source->SetArrivalCallback(BernoulliJobSource::ArrivalCallback([device](uint64_t id) {
+    source->SetArrivalCallback(MakeFunctionCallback<void, uint64_t>([device](uint64_t id) {
         device->SubmitJob(id, EnergyHarvestingOrinDevice::JobDoneCallback());
     }));
     source->Start(0, p.slots);
@@ -224,7 +224,12 @@ Run(int argc, char* argv[])
               << "error over all runs: " << worstBalance << " J\n";
     if (!csv.empty())
     {
-        std::cout << "CSV written to " << csv << "\n";
+        out.close();
+        ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-single-device", opt);
+        provenance.SetRuns(RngSeedManager::GetSeed(), firstRun, replications);
+        provenance.WriteSidecar(csv);
+        std::cout << "CSV written to " << csv << " (provenance in "
+                  << ResultProvenance::SidecarPath(csv) << ")\n";
     }
     return InvariantCheck::Finish("llm-edge-single-device");
 }

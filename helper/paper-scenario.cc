@@ -21,6 +21,32 @@ namespace ns3
 namespace llmedge
 {
 
+namespace
+{
+
+/**
+ * Starts replication `run` of PaperScenario::RunSeries on the pipeline's
+ * objects. A free function, not a lambda: ns-3.35's Simulator::Schedule
+ * (MakeEvent) takes function pointers and member functions only.
+ */
+void
+RestartForRun(Ptr<InferencePipeline> p, uint32_t run)
+{
+    RngSeedManager::SetRun(run);
+    LlmInferenceHelper::AssignStreams(p, 0); // the streams of this RngRun
+    p->ResetStatistics();
+    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
+    {
+        for (const auto& app : p->GetLayer(l))
+        {
+            app->GetDevice()->Restart();
+        }
+    }
+    p->GetSource()->Restart();
+}
+
+} // namespace
+
 Ptr<InferencePipeline>
 PaperScenario::Build() const
 {
@@ -83,14 +109,7 @@ PaperScenario::RunSeries(uint32_t firstRun, uint32_t count) const
         Time start = window * static_cast<int64_t>(i);
         if (i > 0)
         {
-            uint32_t run = firstRun + i;
-            Simulator::Schedule(start - Simulator::Now(), [p, run, &forEachApp]() {
-                RngSeedManager::SetRun(run);
-                LlmInferenceHelper::AssignStreams(p, 0); // the streams of this RngRun
-                p->ResetStatistics();
-                forEachApp([](Ptr<LlmBlockApplication> a) { a->GetDevice()->Restart(); });
-                p->GetSource()->Restart();
-            });
+            Simulator::Schedule(start - Simulator::Now(), &RestartForRun, p, firstRun + i);
         }
         Simulator::Stop(start + horizon + TimeStep(1) - Simulator::Now());
         Simulator::Run();

@@ -3,9 +3,12 @@
  */
 #include "program-options.h"
 
+#include "llm-edge-version.h"
+
 #include "ns3/config-error.h"
 #include "ns3/global-value.h"
 #include "ns3/log.h"
+#include "ns3/string.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -430,8 +433,39 @@ ProgramOptions::CheckArgv(int argc, char* argv[])
 }
 
 void
+ProgramOptions::Usage(const std::string& text)
+{
+    m_usage = text;
+}
+
+std::vector<std::pair<std::string, std::string>>
+ProgramOptions::GetParameters() const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& item : m_items)
+    {
+        out.emplace_back(item.name, item.text);
+    }
+    return out;
+}
+
+const std::vector<std::string>&
+ProgramOptions::GetArguments() const
+{
+    return m_args;
+}
+
+const std::vector<std::pair<std::string, std::string>>&
+ProgramOptions::GetGlobalValues() const
+{
+    return m_globals;
+}
+
+void
 ProgramOptions::Parse(int argc, char* argv[])
 {
+    m_args.assign(argv + (argc > 0 ? 1 : 0), argv + (argc > 0 ? argc : 0));
+    m_cmd.Usage((m_usage.empty() ? "" : m_usage + "\n\n") + GetVersionLine());
     CheckArgv(argc, argv);
     m_cmd.Parse(argc, argv);
     for (auto& item : m_items)
@@ -457,7 +491,15 @@ ProgramOptions::Parse(int argc, char* argv[])
     {
         m_rngRun = run.Get();
     }
+    m_globals.clear();
+    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+    {
+        StringValue v;
+        (*it)->GetValue(v);
+        m_globals.emplace_back((*it)->GetName(), v.Get());
+    }
     m_parsed = true;
+    std::cout << "# " << GetVersionLine() << std::endl;
 }
 
 uint32_t

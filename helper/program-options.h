@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -144,11 +146,42 @@ class ProgramOptions
     void AddOutputFile(const std::string& name, const std::string& help, std::string& value);
 
     /**
-     * \brief Check argv, let CommandLine parse it, convert and check every option.
+     * \brief The program's description for --help; the module's version
+     * line (GetVersionLine) is appended to it. Use this rather than
+     * CommandLine::Usage, which Parse() overwrites.
+     * \param text the description
+     */
+    void Usage(const std::string& text);
+
+    /**
+     * \brief Check argv, let CommandLine parse it, convert and check every
+     * option, then print the version line as a comment, "# llm-edge 0.4.0
+     * (git ..., ns-3 3.37, ...)", on standard output (--help shows it too).
      * \param argc argument count
      * \param argv arguments
      */
     void Parse(int argc, char* argv[]);
+
+    /**
+     * \brief Every option with its value as text (defaults included), in
+     * the order registered; an optional option not given has "". For
+     * ResultProvenance.
+     * \return (name, value) pairs
+     */
+    std::vector<std::pair<std::string, std::string>> GetParameters() const;
+
+    /**
+     * \return the command-line arguments given to Parse (without argv[0])
+     */
+    const std::vector<std::string>& GetArguments() const;
+
+    /**
+     * \brief ns-3's global values (RngSeed, RngRun, SchedulerType, ...) as
+     * they were right after Parse, before the program changed any (the
+     * sweeps set RngRun per replication).
+     * \return (name, value) pairs
+     */
+    const std::vector<std::pair<std::string, std::string>>& GetGlobalValues() const;
 
     /**
      * \param name option name
@@ -188,6 +221,9 @@ class ProgramOptions
     std::vector<Item> m_items;          ///< registered options (stable after Parse)
     std::vector<std::string> m_given;   ///< option names found on argv
     std::vector<std::string> m_outputs; ///< output-file options to check
+    std::vector<std::string> m_args;    ///< argv[1..] as given to Parse
+    std::string m_usage;                ///< description for --help
+    std::vector<std::pair<std::string, std::string>> m_globals; ///< global values after Parse
     uint64_t m_rngRun{1};               ///< RngRun after Parse
     bool m_parsed{false};               ///< Parse() done
 };

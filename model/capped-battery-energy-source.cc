@@ -458,7 +458,11 @@ CappedBatteryEnergySource::ScheduleThresholdEvent(double netPowerW)
     {
         best = std::min(best, (rechargeJ - e) / netPowerW); // recharged: likewise
     }
-    if (std::isfinite(best) && best < 1e15)
+    // A crossing beyond what a Time can hold (about 292 years at ns
+    // resolution) never comes: Seconds() would overflow into a negative delay
+    // (an assertion in ns-3's debug builds, an event in the past otherwise).
+    const double horizonS = (Time::Max() - Simulator::Now()).GetSeconds() / 2;
+    if (std::isfinite(best) && best < horizonS)
     {
         // One step late, so the level has really been crossed when checked.
         Time delay = Seconds(best) + TimeStep(1);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Builds llm-edge against the installed ns-3 (Debian's libns3-dev) into
 # ${LLM_EDGE_BUILD:-build}. Usage: scripts/build-standalone.sh [Release|RelWithDebInfo|Debug]
 set -euo pipefail

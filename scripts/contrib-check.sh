@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Drops this checkout into an ns-3.37 source tree (Debian's source package)
 # as contrib/llm-edge, builds only the modules it needs, and runs its
 # example and test suites the way users do: ./ns3 run and ./test.py.

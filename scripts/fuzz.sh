@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Fuzzes every file reader of llm-edge (model/csv-table, power-mode tables,
 # power traces, harvest pmfs, job traces) with libFuzzer, AddressSanitizer and
 # UndefinedBehaviorSanitizer (float-cast-overflow included), built with

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Installs what llm-edge needs on Debian bookworm (root or sudo). Idempotent:
 # packages already present are skipped quickly.
 set -euo pipefail

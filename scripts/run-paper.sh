@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # The main job on built-in defaults: reproduces the paper's experiments and
 # writes tables (CSV) and plots into ${LLM_EDGE_RESULTS:-results}/.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Builds llm-edge standalone with AddressSanitizer and UndefinedBehaviorSanitizer
 # (float-cast-overflow included, every finding fatal) into
 # ${LLM_EDGE_SAN_BUILD:-build-asan} and runs every ctest test there: the

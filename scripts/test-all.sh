@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Every test, in both build modes: installs what it needs, builds standalone
 # against Debian's libns3-dev 3.37 and runs ctest (GoogleTest core tests, the
 # ns-3 test suites, the bad-input catalogue, determinism), the same under

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Determinism of every simulating program's result files: the same seed gives
 # the same bytes, another seed (--RngSeed, which every program honours)
 # different ones (llm-edge-fig2b has no random numbers and refuses seeds: same

@@ -8,6 +8,7 @@
 #include "ns3/bernoulli-job-source.h"
 #include "ns3/capped-battery-energy-source.h"
 #include "ns3/double.h"
+#include "ns3/function-compat.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
 #include "ns3/energy-harvesting-orin-device.h"
 #include "ns3/node-container.h"
@@ -171,13 +172,13 @@ class QueueTestCase : public TestCase
         // Three offers in slot 0: one pending, two refused.
         for (uint64_t i = 0; i < 3; ++i)
         {
-            Simulator::Schedule(Seconds(50), [d, i, cb]() {
-                d->SubmitJob(i, EnergyHarvestingOrinDevice::JobDoneCallback(cb));
+            ScheduleFunction(Seconds(50), [d, i, cb]() {
+                d->SubmitJob(i, MakeFunctionCallback<void, uint64_t, bool>(cb));
             });
         }
         // One more offer while the first job runs: becomes the next pending.
-        Simulator::Schedule(Seconds(150), [d, cb]() {
-            d->SubmitJob(9, EnergyHarvestingOrinDevice::JobDoneCallback(cb));
+        ScheduleFunction(Seconds(150), [d, cb]() {
+            d->SubmitJob(9, MakeFunctionCallback<void, uint64_t, bool>(cb));
         });
         Simulator::Stop(Seconds(1000));
         Simulator::Run();
@@ -218,8 +219,8 @@ class DynamicModeTestCase : public TestCase
                                                            fractions[i],
                                                            "ns3::ConstantRandomVariable[Constant=0]");
             std::string used;
-            Simulator::Schedule(Seconds(50), [d]() { Submit(d, 1); });
-            Simulator::Schedule(Seconds(150), [d, &used]() { used = d->GetCurrentMode().name; });
+            ScheduleFunction(Seconds(50), [d]() { Submit(d, 1); });
+            ScheduleFunction(Seconds(150), [d, &used]() { used = d->GetCurrentMode().name; });
             Simulator::Stop(Seconds(160));
             Simulator::Run();
             NS_TEST_ASSERT_MSG_EQ(used, names[i], "mode at fraction " << fractions[i]);
@@ -263,8 +264,8 @@ class ContinuousTimingTestCase : public TestCase
                                                               *t = Simulator::Now();
                                                           }
                                                       }).Bind(&savingAt));
-        Simulator::Schedule(Seconds(10), [d, &jobEnd]() {
-            d->SubmitJob(1, EnergyHarvestingOrinDevice::JobDoneCallback(
+        ScheduleFunction(Seconds(10), [d, &jobEnd]() {
+            d->SubmitJob(1, MakeFunctionCallback<void, uint64_t, bool>(
                                 [&jobEnd](uint64_t, bool) { jobEnd = Simulator::Now(); }));
         });
         Simulator::Stop(Seconds(1000));

@@ -11,6 +11,7 @@
 #include "ns3/basic-energy-harvester-helper.h"
 #include "ns3/capped-battery-energy-source.h"
 #include "ns3/double.h"
+#include "ns3/function-compat.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
 #include "ns3/energy-harvesting-orin-device.h"
 #include "ns3/node-container.h"
@@ -153,11 +154,11 @@ class SharedBatteryTestCase : public TestCase
         // the source (WifiRadioEnergyModel tells first), so a source that
         // integrates at notifications, ns-3's BasicEnergySource included,
         // would charge the new current for the past interval: update first.
-        Simulator::Schedule(Seconds(30), [b, s2]() {
+        ScheduleFunction(Seconds(30), [b, s2]() {
             b->UpdateEnergySource();
             s2->SetCurrentA(0.25);
         });
-        Simulator::Schedule(Seconds(70), [b, s2]() {
+        ScheduleFunction(Seconds(70), [b, s2]() {
             b->UpdateEnergySource();
             s2->SetCurrentA(0.0);
         });

@@ -9,6 +9,7 @@
 // conservation and energy checks can fail.
 
 #include "ns3/double.h"
+#include "ns3/function-compat.h"
 #include "ns3/error-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/invariant-check.h"
@@ -206,11 +207,11 @@ RunOneJob(double failAt, Time stop, Observed& obs)
     c.Build(1.0, 200000);
     obs.Connect(c.pipeline);
     Ptr<LlmRequestSource> src = c.pipeline->GetSource();
-    Simulator::Schedule(Seconds(60), [src]() { src->Halt(); }); // one job only
+    ScheduleFunction(Seconds(60), [src]() { src->Halt(); }); // one job only
     if (failAt >= 0)
     {
         Links* all = &c.all;
-        Simulator::Schedule(Seconds(failAt), [all]() { all->Set(1.0); });
+        ScheduleFunction(Seconds(failAt), [all]() { all->Set(1.0); });
     }
     Simulator::Stop(stop);
     Simulator::Run();
@@ -361,9 +362,9 @@ class DeviceDepletedTestCase : public TestCase
         Observed obs;
         obs.Connect(p);
         Ptr<LlmRequestSource> s = p->GetSource();
-        Simulator::Schedule(Seconds(60), [s]() { s->Halt(); }); // one job, at 50 s
+        ScheduleFunction(Seconds(60), [s]() { s->Halt(); }); // one job, at 50 s
         int64_t heldMidBlock = -1;
-        Simulator::Schedule(Seconds(150), [p, &heldMidBlock]() { heldMidBlock = p->GetHeld(0); });
+        ScheduleFunction(Seconds(150), [p, &heldMidBlock]() { heldMidBlock = p->GetHeld(0); });
         Simulator::Stop(Seconds(2000));
         Simulator::Run();
         EndState e = Collect(p);
@@ -437,11 +438,11 @@ class LinkFlapTestCase : public TestCase
                                                                 {5250.02, 70}};
         for (const auto& [start, len] : outages)
         {
-            Simulator::Schedule(Seconds(start), [ofA]() { ofA->Set(1.0); });
-            Simulator::Schedule(Seconds(start + len), [ofA]() { ofA->Set(0.0); });
+            ScheduleFunction(Seconds(start), [ofA]() { ofA->Set(1.0); });
+            ScheduleFunction(Seconds(start + len), [ofA]() { ofA->Set(0.0); });
         }
         Ptr<LlmRequestSource> src = c.pipeline->GetSource();
-        Simulator::Schedule(Seconds(100 * 60), [src]() { src->Halt(); });
+        ScheduleFunction(Seconds(100 * 60), [src]() { src->Halt(); });
         Simulator::Stop(Seconds(100 * 66)); // drained: blocks of at most 300 s, timeouts
         Simulator::Run();
         EndState e = Collect(c.pipeline);

@@ -17,6 +17,7 @@
 
 #include "ns3/bernoulli-job-source.h"
 #include "ns3/double.h"
+#include "ns3/function-compat.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
 #include "ns3/node-container.h"
 #include "ns3/pointer.h"
@@ -128,7 +129,7 @@ Simulate(const Case& c, const std::string& accounting, uint32_t run)
     Ptr<BernoulliJobSource> src = CreateObject<BernoulliJobSource>();
     src->SetAttribute("Probability", DoubleValue(c.q));
     src->AssignStreams(2);
-    src->SetArrivalCallback(BernoulliJobSource::ArrivalCallback(
+    src->SetArrivalCallback(MakeFunctionCallback<void, uint64_t>(
         [device](uint64_t id) { device->SubmitJob(id, EnergyHarvestingOrinDevice::JobDoneCallback()); }));
     uint64_t total = kWarmupSlots + kBatches * kBatchSlots;
     src->Start(0, total);
@@ -138,7 +139,7 @@ Simulate(const Case& c, const std::string& accounting, uint32_t run)
     // arrival comes at half): the time-weighted level of Eqs. 2-3.
     for (uint64_t i = kWarmupSlots; i < total; ++i)
     {
-        Simulator::Schedule(Seconds(100.0 * i + 25.0), [&s, i]() {
+        ScheduleFunction(Seconds(100.0 * i + 25.0), [&s, i]() {
             if (i == kWarmupSlots)
             {
                 s.lastCompleted = s.device->GetJobsCompleted();

@@ -10,6 +10,7 @@
 #include "ns3/basic-energy-harvester-helper.h"
 #include "ns3/capped-battery-energy-source.h"
 #include "ns3/double.h"
+#include "ns3/function-compat.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
 #include "ns3/energy-harvesting-orin-device.h"
 #include "ns3/inet-socket-address.h"
@@ -108,7 +109,7 @@ struct WifiPair
         tx->Connect(InetSocketAddress(Ipv4Address("10.9.0.1"), 7000));
         for (Time t = Seconds(1); t < end; t += gap)
         {
-            Simulator::Schedule(t, [tx]() { tx->Send(Create<Packet>(1000)); });
+            ScheduleFunction(t, [tx]() { tx->Send(Create<Packet>(1000)); });
         }
     }
 };
@@ -174,20 +175,20 @@ class WifiDepletionTestCase : public TestCase
         first.Add(p.Battery(0));
         EnergyHarvesterContainer hs = hh.Install(first);
         // Sun from t = 30 s: 200 W, far above what the device draws in saving.
-        Simulator::Schedule(Seconds(30), [hs]() {
+        ScheduleFunction(Seconds(30), [hs]() {
             hs.Get(0)->SetAttribute("HarvestablePower",
                                     StringValue("ns3::ConstantRandomVariable[Constant=200]"));
         });
         bool offAt29 = false;
         bool onAt34 = false;
         double levelAt29 = -1;
-        Simulator::Schedule(Seconds(29), [&]() {
+        ScheduleFunction(Seconds(29), [&]() {
             offAt29 = p.Phy(0)->IsStateOff();
             levelAt29 = p.Battery(0)->GetRemainingEnergy();
         });
         // Checked at 34 s, before the radio has drawn more than the initial
         // energy (WifiRadioEnergyModel asserts that in debug builds of ns-3).
-        Simulator::Schedule(Seconds(34), [&]() { onAt34 = !p.Phy(0)->IsStateOff(); });
+        ScheduleFunction(Seconds(34), [&]() { onAt34 = !p.Phy(0)->IsStateOff(); });
         Simulator::Stop(Seconds(35));
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ_TOL(levelAt29, 0.0, 1e-9, "the battery is empty at 29 s");

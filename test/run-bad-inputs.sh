@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
 # Runs the bad-input catalogue test/bad-inputs.txt against built programs.
 # Usage: test/run-bad-inputs.sh BUILD_DIR   (programs in BUILD_DIR/examples
 # and BUILD_DIR). Each case must exit with the expected status within the
