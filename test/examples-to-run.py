@@ -17,5 +17,8 @@ cpp_examples = [
     ("llm-edge-links --replications=1 --slots=10 --workers=1 --csv=none",
      "'ns3-point-to-point' in NS3_ENABLED_MODULES and 'ns3-csma' in NS3_ENABLED_MODULES and 'ns3-wifi' in NS3_ENABLED_MODULES and 'ns3-mobility' in NS3_ENABLED_MODULES",
      "False"),
+    ("llm-edge-wifi-topology --slots=5",
+     "'ns3-wifi' in NS3_ENABLED_MODULES and 'ns3-mobility' in NS3_ENABLED_MODULES",
+     "False"),
 ]
 python_examples = []
