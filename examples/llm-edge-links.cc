@@ -208,6 +208,13 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
         radio.Set("SleepCurrentA", DoubleValue(kSleepA));
         EnergySourceContainer batteries;
         batteries.Add(EnergyHarvestingOrinDeviceHelper::GetBatteries(compute));
+        // ns-3's radio model schedules an event at every energy-changed
+        // notification (one per PHY state change): tell it once a second, as
+        // ns-3's BasicEnergySource updates by default.
+        for (uint32_t i = 0; i < batteries.GetN(); ++i)
+        {
+            batteries.Get(i)->SetAttribute("EnergyChangedInterval", TimeValue(Seconds(1)));
+        }
         radios = radio.Install(computeWifi, batteries);
         radioTimes.resize(computeWifi.GetN());
         for (uint32_t i = 0; i < computeWifi.GetN(); ++i)

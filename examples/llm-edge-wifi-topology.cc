@@ -97,6 +97,13 @@ Run(int argc, char* argv[])
     radio.Set("SleepCurrentA", DoubleValue(0.033 * scale));
     EnergySourceContainer batteries; // Add, not '=': the container is an ns-3 Object
     batteries.Add(EnergyHarvestingOrinDeviceHelper::GetBatteries(devices));
+    // ns-3's radio model schedules an event at every energy-changed
+    // notification (one per PHY state change): tell it once a second, as
+    // ns-3's BasicEnergySource updates by default.
+    for (uint32_t i = 0; i < batteries.GetN(); ++i)
+    {
+        batteries.Get(i)->SetAttribute("EnergyChangedInterval", TimeValue(Seconds(1)));
+    }
     DeviceEnergyModelContainer radios = radio.Install(deviceWifi, batteries);
 
     Time end = Seconds(100.0 * slots);

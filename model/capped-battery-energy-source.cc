@@ -6,6 +6,7 @@
 #include "config-error.h"
 
 #include "ns3/double.h"
+#include "ns3/nstime.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
@@ -64,6 +65,14 @@ CappedBatteryEnergySource::GetTypeId()
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&CappedBatteryEnergySource::m_rechargeFraction),
                           MakeDoubleChecker<double>(0.0, 1.0))
+            .AddAttribute("EnergyChangedInterval",
+                          "Shortest time between two HandleEnergyChanged notifications of the "
+                          "device models; changes in between are told once at its end. 0: every "
+                          "change at once, as ns-3's BasicEnergySource. Depletion and recharge "
+                          "are always told at once.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&CappedBatteryEnergySource::m_changedInterval),
+                          MakeTimeChecker(Seconds(0)))
             .AddTraceSource("RemainingEnergy",
                             "Stored energy, J.",
                             MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_remainingEnergyJ),
@@ -141,6 +150,7 @@ CappedBatteryEnergySource::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_thresholdEvent.Cancel();
+    m_changedEvent.Cancel();
     m_thresholdCb = ThresholdCallback();
     m_harvesters.clear();
     m_modelFlows.clear();
@@ -372,6 +382,32 @@ CappedBatteryEnergySource::NotifyChangedOnce(double beforeJ)
     {
         return;
     }
+    // With EnergyChangedInterval > 0, changes closer than that are told once,
+    // at the end of the interval (ns-3's WifiRadioEnergyModel schedules a new
+    // event at every notification and only cancels the old one).
+    if (m_changedInterval.IsStrictlyPositive())
+    {
+        Time due = m_lastChangedNotice + m_changedInterval;
+        if (m_noticeSent && Simulator::Now() < due)
+        {
+            if (m_changedEvent.IsExpired())
+            {
+                m_changedEvent = Simulator::Schedule(due - Simulator::Now(),
+                                                     &CappedBatteryEnergySource::DeliverChanged,
+                                                     this);
+            }
+            return;
+        }
+    }
+    m_changedEvent.Cancel();
+    DeliverChanged();
+}
+
+void
+CappedBatteryEnergySource::DeliverChanged()
+{
+    m_noticeSent = true;
+    m_lastChangedNotice = Simulator::Now();
     m_notifying = true;
     NotifyEnergyChanged();
     m_notifying = false;

@@ -144,6 +144,8 @@ class CappedBatteryEnergySource : public EnergySource
     static constexpr uint32_t kRescanUpdates = 256;
     /// Tells the models the energy changed, unless already telling them.
     void NotifyChangedOnce(double beforeJ);
+    /// Calls NotifyEnergyChanged.
+    void DeliverChanged();
 
     double m_capacityJ;     ///< attribute CapacityJ
     double m_initialFraction; ///< attribute InitialFraction
@@ -154,6 +156,10 @@ class CappedBatteryEnergySource : public EnergySource
     Time m_lastUpdate;       ///< last continuous update
     bool m_depleted{false};  ///< at 0, depletion notified
     bool m_notifying{false}; ///< inside NotifyEnergyChanged
+    Time m_changedInterval;  ///< attribute EnergyChangedInterval
+    Time m_lastChangedNotice; ///< last HandleEnergyChanged round
+    bool m_noticeSent{false}; ///< a round has been delivered
+    EventId m_changedEvent;   ///< a deferred round
     std::vector<TypeId> m_modelTypes; ///< DeviceEnergyModel TypeIds known
     /// Per model: (model, current A at the last look, energy J so far).
     struct ModelFlow

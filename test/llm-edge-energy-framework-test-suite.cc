@@ -329,6 +329,44 @@ class NotifyOnlyOnChangeTestCase : public TestCase
     }
 };
 
+/// EnergyChangedInterval: changes closer than it are told once, at its end.
+class ChangedIntervalTestCase : public TestCase
+{
+  public:
+    ChangedIntervalTestCase()
+        : TestCase("EnergyChangedInterval coalesces HandleEnergyChanged notifications")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<Node> node = CreateObject<Node>();
+        Ptr<CappedBatteryEnergySource> b = CreateObject<CappedBatteryEnergySource>();
+        b->SetAttribute("EnergyChangedInterval", TimeValue(Seconds(5)));
+        b->SetNode(node);
+        Ptr<RadioLikeModel> radio = CreateObject<RadioLikeModel>();
+        radio->SetEnergySource(b);
+        b->AppendDeviceEnergyModel(radio);
+        b->Initialize();
+        for (int i = 1; i <= 10; ++i)
+        {
+            Simulator::Schedule(Seconds(i), &RadioLikeModel::SetOn, radio, true);
+        }
+        Simulator::Stop(Seconds(10.5));
+        Simulator::Run();
+        // Changes at 1..10 s: told at 1 s, then the one due at 6 s (with the
+        // change at 6 s); those of 7..10 s wait for 11 s.
+        NS_TEST_ASSERT_MSG_EQ(radio->changes, 2u, "two rounds in 10.5 s");
+        Simulator::Stop(Seconds(1));
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_EQ(radio->changes, 3u, "the deferred round at 11 s");
+        NS_TEST_ASSERT_MSG_EQ_TOL(radio->lastSeenJ, 100e3 - 11 * kVolts, 1e-6,
+                                  "it reads the level of its own time");
+        Simulator::Destroy();
+    }
+};
+
 class LlmEdgeEnergyFrameworkTestSuite : public TestSuite
 {
   public:
@@ -339,6 +377,7 @@ class LlmEdgeEnergyFrameworkTestSuite : public TestSuite
         AddTestCase(new BasicHarvesterTestCase);
         AddTestCase(new DepletionRechargeTestCase);
         AddTestCase(new NotifyOnlyOnChangeTestCase);
+        AddTestCase(new ChangedIntervalTestCase);
     }
 };
 
