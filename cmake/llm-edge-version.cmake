@@ -61,6 +61,10 @@ endif()
 set(LLM_EDGE_GENERATED_DIR ${CMAKE_CURRENT_BINARY_DIR}/generated)
 configure_file(${CMAKE_CURRENT_SOURCE_DIR}/helper/llm-edge-version-config.h.in
                ${LLM_EDGE_GENERATED_DIR}/llm-edge-version-config.h @ONLY)
-include_directories(${LLM_EDGE_GENERATED_DIR})
+# Only llm-edge-version.cc reads it: a source property, not a directory or
+# target include (ns-3's build_lib exports the library's include paths, and a
+# path inside the build tree makes ns-3's CMake generate step fail).
+set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/helper/llm-edge-version.cc
+                            PROPERTIES INCLUDE_DIRECTORIES ${LLM_EDGE_GENERATED_DIR})
 message(STATUS "llm-edge ${LLM_EDGE_VERSION} (git ${LLM_EDGE_GIT_REVISION}, ns-3 ${LLM_EDGE_NS3_VERSION}, "
                "${LLM_EDGE_BUILD_SYSTEM})")
