@@ -17,7 +17,7 @@ namespace llmedge
 
 /**
  * \ingroup llm-edge
- * \brief The system metrics of one run (shared/spec/model-spec.md Sec. 6),
+ * \brief The system metrics of one run (doc/llm-edge.rst, Usage),
  * as named values so that replications can be aggregated generically.
  */
 struct LlmRunReport

@@ -51,7 +51,7 @@ struct ChainMetrics
 /**
  * \ingroup llm-edge
  * \brief The semi-Markov model of one device's battery (paper Sec. III;
- * shared/spec/model-spec.md Sec. 3).
+ * doc/llm-edge.rst, the semi-Markov model).
  *
  * State S = (Q, E, s): pending job Q in {0, 1}, level E in {0..N} of an
  * energy unit u (N = Emax / u), s = 1 active or 0 power saving. Idle and

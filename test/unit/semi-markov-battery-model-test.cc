@@ -3,7 +3,7 @@
  */
 // GoogleTest for the semi-Markov battery model and Eq. 5: closed forms,
 // invariants, degenerate chains, and agreement with an independent dense
-// implementation of the transition table of shared/spec/model-spec.md.
+// implementation of the transition table given in doc/llm-edge.rst (the semi-Markov model).
 
 #include "ns3/config-error.h"
 #include "ns3/harvest-pmf.h"
