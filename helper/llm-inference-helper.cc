@@ -18,7 +18,7 @@ namespace llmedge
 LlmInferenceHelper::LlmInferenceHelper()
 {
     m_pipeline.SetTypeId(InferencePipeline::GetTypeId());
-    m_scheduler.SetTypeId(SemiMarkovScheduler::GetTypeId());
+    m_policy.SetTypeId(SemiMarkovScheduler::GetTypeId());
     m_source.SetTypeId(LlmRequestSource::GetTypeId());
     m_block.SetTypeId(LlmBlockApplication::GetTypeId());
 }
@@ -36,9 +36,21 @@ LlmInferenceHelper::SetPipelineAttribute(const std::string& name, const Attribut
 }
 
 void
+LlmInferenceHelper::SetPolicy(const std::string& typeName)
+{
+    m_policy.SetTypeId(typeName);
+}
+
+void
+LlmInferenceHelper::SetPolicyAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_policy.Set(name, value);
+}
+
+void
 LlmInferenceHelper::SetSchedulerAttribute(const std::string& name, const AttributeValue& value)
 {
-    m_scheduler.Set(name, value);
+    SetPolicyAttribute(name, value);
 }
 
 void
@@ -59,7 +71,7 @@ LlmInferenceHelper::Install(const std::vector<NodeContainer>& layers, Ptr<Node> 
     NS_ABORT_MSG_IF(layers.empty(), "LlmInferenceHelper: no layers");
     NS_ABORT_MSG_IF(!source, "LlmInferenceHelper: no source node");
     Ptr<InferencePipeline> pipeline = m_pipeline.Create<InferencePipeline>();
-    pipeline->SetScheduler(m_scheduler.Create<SemiMarkovScheduler>());
+    pipeline->SetPolicy(m_policy.Create<InferencePolicy>());
     for (std::size_t l = 0; l < layers.size(); ++l)
     {
         NS_ABORT_MSG_IF(layers[l].GetN() == 0, "LlmInferenceHelper: layer " << l << " has no node");
@@ -87,7 +99,7 @@ LlmInferenceHelper::Install(const std::vector<NodeContainer>& layers, Ptr<Node> 
 int64_t
 LlmInferenceHelper::AssignStreams(Ptr<InferencePipeline> pipeline, int64_t stream)
 {
-    int64_t used = pipeline->GetScheduler()->AssignStreams(stream);
+    int64_t used = pipeline->GetPolicy()->AssignStreams(stream);
     for (uint32_t l = 0; l < pipeline->GetNLayers(); ++l)
     {
         for (const auto& app : pipeline->GetLayer(l))

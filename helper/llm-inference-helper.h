@@ -29,8 +29,9 @@ namespace llmedge
  * the first IPv4 address of its node). The helper installs on every layer
  * node an EnergyHarvestingOrinDevice (unless one is there already; configure
  * them through Devices()) and an LlmBlockApplication, on the source node an
- * LlmRequestSource, and ties them with an InferencePipeline and a
- * SemiMarkovScheduler.
+ * LlmRequestSource, and ties them with an InferencePipeline and its
+ * routing policy (a SemiMarkovScheduler unless SetPolicy names another
+ * InferencePolicy).
  */
 class LlmInferenceHelper
 {
@@ -46,7 +47,19 @@ class LlmInferenceHelper
      */
     void SetPipelineAttribute(const std::string& name, const AttributeValue& value);
     /**
-     * \param name attribute of SemiMarkovScheduler (Policy, RiskLimit, ...)
+     * \brief Choose the routing policy (default ns3::llmedge::SemiMarkovScheduler).
+     * \param typeName the TypeId name of an InferencePolicy subclass
+     */
+    void SetPolicy(const std::string& typeName);
+    /**
+     * \param name attribute of the routing policy
+     * \param value its value
+     */
+    void SetPolicyAttribute(const std::string& name, const AttributeValue& value);
+    /**
+     * \brief Same as SetPolicyAttribute (the policy is a SemiMarkovScheduler
+     * by default: Policy, RiskLimit, ...).
+     * \param name attribute of the policy
      * \param value its value
      */
     void SetSchedulerAttribute(const std::string& name, const AttributeValue& value);
@@ -96,7 +109,7 @@ class LlmInferenceHelper
   private:
     EnergyHarvestingOrinDeviceHelper m_devices; ///< device installation
     ObjectFactory m_pipeline;  ///< pipeline factory
-    ObjectFactory m_scheduler; ///< scheduler factory
+    ObjectFactory m_policy;    ///< routing-policy factory
     ObjectFactory m_source;    ///< source factory
     ObjectFactory m_block;     ///< block application factory
 };

@@ -172,6 +172,12 @@ DeviceAccounting::AbortRunningJob()
     return m_device.AbortRunningJob();
 }
 
+Time
+DeviceAccounting::GetServiceTime(const PowerMode& mode) const
+{
+    return Seconds(mode.timePerJobS);
+}
+
 // ---------------------------------------------------------------- slotted
 
 void
@@ -208,6 +214,12 @@ bool
 SlottedAccounting::IsLevelHeld() const
 {
     return true;
+}
+
+Time
+SlottedAccounting::GetServiceTime(const PowerMode& mode) const
+{
+    return Slot() * static_cast<int64_t>(mode.GetSlotsPerJob(Spec().slotS));
 }
 
 double

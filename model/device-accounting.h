@@ -66,6 +66,8 @@ class DeviceAccounting
     virtual double GetEnergyJ() const;
     /// \return true if the energy is held between battery updates (false: linear)
     virtual bool IsLevelHeld() const = 0;
+    /// \param mode a power mode \return how long a job in that mode occupies the device
+    virtual Time GetServiceTime(const PowerMode& mode) const;
     /// \return energy charged to the battery by the strategy itself, J (not via the
     /// battery's per-model integration)
     virtual double GetOwnEnergyJ() const;
@@ -123,6 +125,7 @@ class SlottedAccounting : public DeviceAccounting
     void OnAccepted() override;
     double GetEnergyJ() const override;
     bool IsLevelHeld() const override;
+    Time GetServiceTime(const PowerMode& mode) const override;
     double GetOwnEnergyJ() const override;
     bool SupportsRestart() const override;
     void Restart(uint64_t slot) override;

@@ -37,6 +37,12 @@ DeviceJobSlots::GetHeld() const
     return (m_hasPending ? 1 : 0) + (m_hasRunning ? 1 : 0);
 }
 
+Time
+DeviceJobSlots::GetRunningStart() const
+{
+    return m_running.start;
+}
+
 void
 DeviceJobSlots::Hold(uint64_t id, DoneCallback done)
 {

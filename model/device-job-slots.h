@@ -44,6 +44,8 @@ class DeviceJobSlots
     bool HasPending() const;
     /// \return jobs held: pending plus running (0, 1 or 2)
     uint32_t GetHeld() const;
+    /// \return when the job in service began (meaningful while HasRunning())
+    Time GetRunningStart() const;
 
     /**
      * \brief Hold a job as pending (there must be none).

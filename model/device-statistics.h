@@ -4,6 +4,8 @@
 #ifndef LLM_EDGE_DEVICE_STATISTICS_H
 #define LLM_EDGE_DEVICE_STATISTICS_H
 
+#include "job-drop-reason.h"
+
 #include "ns3/nstime.h"
 
 #include <array>
@@ -22,7 +24,7 @@ struct DeviceStatistics
 {
     uint64_t completed{0};             ///< jobs completed
     uint64_t accepted{0};              ///< jobs accepted
-    std::array<uint64_t, 3> refused{}; ///< jobs refused, by EnergyHarvestingOrinDevice::Refusal
+    std::array<uint64_t, JobDropReasons::DROP_REASONS> refused{}; ///< jobs refused, by DropReason
     uint64_t savingEntries{0};         ///< entries into power saving
     Time savingTime;                   ///< time in power saving, closed periods
     Time savingSince;                  ///< start of the open power-saving period

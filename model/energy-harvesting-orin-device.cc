@@ -13,6 +13,7 @@
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -91,7 +92,7 @@ EnergyHarvestingOrinDevice::GetTypeId()
                 MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_jobCompletedTrace),
                 "ns3::llmedge::EnergyHarvestingOrinDevice::JobCompletedCallback")
             .AddTraceSource("JobRefused",
-                            "A job was refused or aborted: (job id, Refusal).",
+                            "A job was refused or aborted: (job id, DropReason).",
                             MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_jobRefusedTrace),
                             "ns3::llmedge::EnergyHarvestingOrinDevice::JobRefusedCallback")
             .AddTraceSource(
@@ -282,9 +283,9 @@ EnergyHarvestingOrinDevice::SetState(State s)
 }
 
 void
-EnergyHarvestingOrinDevice::Refuse(uint64_t jobId, Refusal r)
+EnergyHarvestingOrinDevice::Refuse(uint64_t jobId, DropReason r)
 {
-    NS_LOG_INFO(this << " job " << jobId << " refused: " << RefusalName(r));
+    NS_LOG_INFO(this << " job " << jobId << " refused: " << DropReasonName(r));
     ++m_stats.refused[r];
     m_jobRefusedTrace(jobId, r);
 }
@@ -316,12 +317,12 @@ EnergyHarvestingOrinDevice::AbortRunningJob()
 }
 
 bool
-EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, Refusal* reason)
+EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, DropReason* reason)
 {
     NS_LOG_FUNCTION(this << jobId);
     NS_ABORT_MSG_IF(!m_accounting, "EnergyHarvestingOrinDevice: SubmitJob before initialization");
-    Refusal r = m_state == SAVING ? POWER_SAVING : m_jobs.HasPending() ? QUEUE_FULL : REFUSAL_COUNT;
-    if (r != REFUSAL_COUNT)
+    DropReason r = m_state == SAVING ? POWER_SAVING : m_jobs.HasPending() ? QUEUE_FULL : DROP_REASONS;
+    if (r != DROP_REASONS)
     {
         Refuse(jobId, r);
         if (reason)
@@ -410,7 +411,7 @@ EnergyHarvestingOrinDevice::GetJobsHeld() const
 }
 
 uint64_t
-EnergyHarvestingOrinDevice::GetJobsRefused(Refusal r) const
+EnergyHarvestingOrinDevice::GetJobsRefused(DropReason r) const
 {
     return m_stats.refused.at(r);
 }
@@ -439,11 +440,21 @@ EnergyHarvestingOrinDevice::GetLastServiceTime() const
     return m_lastService;
 }
 
-std::string
-EnergyHarvestingOrinDevice::RefusalName(Refusal r)
+Time
+EnergyHarvestingOrinDevice::GetExpectedCompletion() const
 {
-    static const char* const names[] = {"power-saving", "queue-full", "depleted"};
-    return r < REFUSAL_COUNT ? names[r] : "unknown";
+    NS_ABORT_MSG_IF(!m_accounting, "EnergyHarvestingOrinDevice: queried before initialization");
+    Time service = m_accounting->GetServiceTime(GetCurrentMode());
+    Time t = service;
+    if (m_jobs.HasRunning())
+    {
+        t += std::max(Time(0), service - (Simulator::Now() - m_jobs.GetRunningStart()));
+    }
+    if (m_jobs.HasPending())
+    {
+        t += service;
+    }
+    return t;
 }
 
 std::string

@@ -8,6 +8,7 @@
 #include "device-job-slots.h"
 #include "device-spec.h"
 #include "device-statistics.h"
+#include "job-drop-reason.h"
 #include "llm-edge-compat.h"
 #include "slot-energy-harvester.h"
 
@@ -55,7 +56,7 @@ class DeviceAccounting;
  *   finished before power saving starts; a job whose battery empties is
  *   aborted and refused with reason DEPLETED).
  */
-class EnergyHarvestingOrinDevice : public DeviceEnergyModel
+class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReasons
 {
   public:
     /// Device state, as traced.
@@ -64,15 +65,6 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
         IDLE = 0,  ///< active, no job running
         BUSY = 1,  ///< active, running a job
         SAVING = 2 ///< power saving: refuses jobs, keeps a pending one
-    };
-
-    /// Why a job was refused (or aborted).
-    enum Refusal : uint32_t
-    {
-        POWER_SAVING = 0, ///< device in power saving
-        QUEUE_FULL = 1,   ///< a job is already pending
-        DEPLETED = 2,     ///< battery emptied while the job ran (continuous only)
-        REFUSAL_COUNT = 3 ///< number of reasons
     };
 
     /// Told when an accepted job ends: (job id, true if completed, false if aborted).
@@ -109,10 +101,11 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
      * \brief Offer a job.
      * \param jobId caller's job identifier
      * \param done called when the job completes or is aborted
-     * \param reason set to the refusal reason when refused (may be null)
+     * \param reason set to the refusal reason when refused (POWER_SAVING or
+     *        QUEUE_FULL; may be null)
      * \return true if accepted
      */
-    bool SubmitJob(uint64_t jobId, JobDoneCallback done, Refusal* reason = nullptr);
+    bool SubmitJob(uint64_t jobId, JobDoneCallback done, DropReason* reason = nullptr);
 
     /// \return true if a job offered now would be accepted
     bool IsAvailable() const;
@@ -141,8 +134,8 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     /// \return jobs held now: pending plus running (0, 1 or 2), from the
     /// device's state, not from the counters
     uint32_t GetJobsHeld() const;
-    /// \param r a reason \return jobs refused (or aborted) for it
-    uint64_t GetJobsRefused(Refusal r) const;
+    /// \param r a reason (POWER_SAVING, QUEUE_FULL, DEPLETED) \return jobs refused (or aborted) for it
+    uint64_t GetJobsRefused(DropReason r) const;
     /// \return all refusals
     uint64_t GetJobsRefusedTotal() const;
     /// \return number of entries into power saving
@@ -153,9 +146,15 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     double GetAverageEnergyJ() const;
     /// \return service time of the job that completed last (valid in its done callback)
     Time GetLastServiceTime() const;
+    /**
+     * \brief What a latency-aware router expects of this device now.
+     * \return the time from now until a job accepted now would complete:
+     *         the rest of the running job, the pending job and its own, each
+     *         in the current mode (whole slots under Slotted accounting);
+     *         waits for the end of power saving are not included
+     */
+    Time GetExpectedCompletion() const;
 
-    /// \param r a reason \return its name, e.g. "power-saving"
-    static std::string RefusalName(Refusal r);
     /// \param s a state \return its name
     static std::string StateName(State s);
 
@@ -193,7 +192,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     /// \brief Mode, state and statistics at the start of a replication. \param energyJ stored J
     void BeginReplication(double energyJ);
     void SetState(State s);
-    void Refuse(uint64_t jobId, Refusal r);
+    void Refuse(uint64_t jobId, DropReason r);
     void SelectMode();
     void AccumulateEnergyAverage(double oldJ, double newJ);
     /// \brief Move the pending job into service; the device becomes busy.
@@ -227,7 +226,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel
     TracedValue<int32_t> m_state;                         ///< trace: State
     TracedValue<uint32_t> m_mode;                         ///< trace: power-mode index
     TracedCallback<uint64_t, Time> m_jobCompletedTrace;   ///< (job id, service time)
-    TracedCallback<uint64_t, uint32_t> m_jobRefusedTrace; ///< (job id, Refusal)
+    TracedCallback<uint64_t, uint32_t> m_jobRefusedTrace; ///< (job id, DropReason)
     TracedCallback<bool> m_powerSavingTrace;              ///< true on entry, false on exit
 };
 

@@ -9,8 +9,10 @@
 #include "llm-block-application.h"
 #include "llm-request-source.h"
 
+#include "ns3/double.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
@@ -47,6 +49,19 @@ InferencePipeline::GetTypeId()
                           UintegerValue(64 * 16 * 512 * 2),
                           MakeUintegerAccessor(&InferencePipeline::m_payloadBytes),
                           MakeUintegerChecker<uint32_t>())
+            .AddAttribute("LinkDelayWeight",
+                          "Weight w of the newest transfer in the link-delay estimate that "
+                          "latency-aware policies read (m <- (1 - w) m + w x), in (0, 1].",
+                          DoubleValue(0.2),
+                          MakeDoubleAccessor(&InferencePipeline::m_linkDelayWeight),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("Policy",
+                          "The InferencePolicy that picks the device of each layer (for "
+                          "example a SemiMarkovScheduler).",
+                          PointerValue(),
+                          MakePointerAccessor(&InferencePipeline::SetPolicy,
+                                              &InferencePipeline::GetPolicy),
+                          MakePointerChecker<InferencePolicy>())
             .AddTraceSource("Completed",
                             "A job's result reached the source: (job id, latency).",
                             MakeTraceSourceAccessor(&InferencePipeline::m_completedTrace),
@@ -65,7 +80,8 @@ InferencePipeline::GetTypeId()
 
 InferencePipeline::InferencePipeline()
     : m_transport("zero-communication"),
-      m_payloadBytes(64 * 16 * 512 * 2)
+      m_payloadBytes(64 * 16 * 512 * 2),
+      m_linkDelayWeight(0.2)
 {
 }
 
@@ -74,38 +90,42 @@ InferencePipeline::~InferencePipeline() = default;
 void
 InferencePipeline::DoDispose()
 {
-    m_scheduler = nullptr;
+    m_policy = nullptr;
     m_layers.clear();
-    m_appOf.clear();
     m_source = nullptr;
     m_transfers.clear();
     Object::DoDispose();
 }
 
 void
-InferencePipeline::SetScheduler(Ptr<SemiMarkovScheduler> scheduler)
+InferencePipeline::SetPolicy(Ptr<InferencePolicy> policy)
 {
-    NS_ABORT_MSG_IF(!m_layers.empty(), "InferencePipeline: set the scheduler before the layers");
-    m_scheduler = scheduler;
+    m_policy = policy;
+    if (m_policy)
+    {
+        m_policy->Initialize();
+    }
 }
 
-Ptr<SemiMarkovScheduler>
-InferencePipeline::GetScheduler() const
+Ptr<InferencePolicy>
+InferencePipeline::GetPolicy() const
 {
-    return m_scheduler;
+    return m_policy;
 }
 
 uint32_t
 InferencePipeline::AddLayer(const std::vector<Ptr<LlmBlockApplication>>& apps)
 {
-    NS_ABORT_MSG_IF(!m_scheduler, "InferencePipeline: no scheduler set");
     NS_ABORT_MSG_IF(apps.empty(), "InferencePipeline: layer " << m_layers.size() << " is empty");
     if (m_transport != "zero-communication" && m_transport != "tcp")
     {
         LLM_EDGE_CONFIG_ERROR("InferencePipeline: invalid Transport = '"
                        << m_transport << "': expected zero-communication or tcp");
     }
-    std::vector<Ptr<EnergyHarvestingOrinDevice>> devices;
+    if (m_layers.empty())
+    {
+        m_linkDelays = LinkDelayEstimate(m_linkDelayWeight); // checks the weight
+    }
     uint32_t layer = static_cast<uint32_t>(m_layers.size());
     for (const auto& a : apps)
     {
@@ -113,11 +133,7 @@ InferencePipeline::AddLayer(const std::vector<Ptr<LlmBlockApplication>>& apps)
                         "InferencePipeline: layer " << layer << " has an application without device");
         a->SetLayer(layer);
         a->SetPipeline(this);
-        devices.push_back(a->GetDevice());
-        m_appOf[PeekPointer(a->GetDevice())] = a;
     }
-    uint32_t sl = m_scheduler->AddLayer(devices);
-    NS_ASSERT(sl == layer);
     m_layers.push_back(apps);
     m_held.assign(m_layers.size(), 0);
     m_onWire.assign(m_layers.size() + 1, 0);
@@ -161,39 +177,58 @@ InferencePipeline::GetPayloadBytes() const
     return m_payloadBytes;
 }
 
+Time
+InferencePipeline::EstimateLinkDelay(Ptr<Node> from, Ptr<Node> to) const
+{
+    if (!UsesNetwork() || !from || !to || from == to)
+    {
+        return Time(0);
+    }
+    return Seconds(m_linkDelays.Estimate(from->GetId(), to->GetId()));
+}
+
 void
 InferencePipeline::Dispatch(InferenceJob job, uint32_t layer, Ptr<InferenceEndpoint> from)
 {
     job.layer = layer;
     job.payloadBytes = m_payloadBytes;
-    Ptr<EnergyHarvestingOrinDevice> d = m_scheduler->Select(layer);
-    if (!d)
+    NS_ABORT_MSG_IF(!m_policy, "InferencePipeline: no policy set");
+    const auto& candidates = m_layers.at(layer);
+    uint32_t i = m_policy->Route({layer, job, from->GetNode(), candidates, *this});
+    if (i == InferencePolicy::NO_CANDIDATE)
     {
         Drop(job, NO_DEVICE);
         return;
     }
-    Ptr<LlmBlockApplication> to = m_appOf.at(PeekPointer(d));
-    if (UsesNetwork() && to->GetNode() != from->GetNode())
-    {
-        from->SendJob(to->GetListenAddress(), job, layer);
-    }
-    else
-    {
-        to->ReceiveJob(job);
-    }
+    Forward(job, layer, from, candidates[i]);
 }
 
 void
 InferencePipeline::Finish(InferenceJob job, Ptr<InferenceEndpoint> from)
 {
     NS_ABORT_MSG_IF(!m_source, "InferencePipeline: no request source set");
-    if (UsesNetwork() && m_source->GetNode() != from->GetNode())
+    Forward(job, GetNLayers(), from, m_source);
+}
+
+void
+InferencePipeline::Forward(const InferenceJob& job,
+                           uint32_t hop,
+                           Ptr<InferenceEndpoint> from,
+                           Ptr<InferenceEndpoint> to)
+{
+    NS_LOG_FUNCTION(this << job.id << hop);
+    if (UsesNetwork() && to->GetNode() != from->GetNode())
     {
-        from->SendJob(m_source->GetListenAddress(), job, GetNLayers());
+        from->SendJob(to->GetListenAddress(), job, hop);
+        auto it = m_transfers.find(std::make_pair(job.id, hop));
+        if (it != m_transfers.end())
+        {
+            it->second.toNode = to->GetNode()->GetId();
+        }
     }
     else
     {
-        m_source->ReceiveJob(job);
+        to->ReceiveJob(job);
     }
 }
 
@@ -321,7 +356,7 @@ InferencePipeline::BeginTransfer(const InferenceJob& job,
     auto key = std::make_pair(job.id, hop);
     NS_ASSERT_MSG(m_transfers.find(key) == m_transfers.end(),
                   "InferencePipeline: job " << job.id << " already on hop " << hop);
-    m_transfers[key] = Transfer{job, sender};
+    m_transfers[key] = Transfer{job, sender, 0};
     ++m_onWire.at(hop);
     m_transferTrace(job.id, hop, TRANSFER_BEGUN);
 }
@@ -337,6 +372,12 @@ InferencePipeline::DeliverTransfer(uint64_t jobId, uint32_t hop)
         return false;
     }
     Ptr<InferenceEndpoint> sender = it->second.sender;
+    if (sender)
+    {
+        m_linkDelays.Observe(sender->GetNode()->GetId(),
+                             it->second.toNode,
+                             (Simulator::Now() - it->second.job.sentAt).GetSeconds());
+    }
     m_transfers.erase(it);
     --m_onWire.at(hop);
     m_transferTrace(jobId, hop, TRANSFER_DELIVERED);
@@ -386,26 +427,7 @@ InferencePipeline::ResetStatistics()
     std::fill(m_onWire.begin(), m_onWire.end(), 0);
     m_transfers.clear();
     m_completions.clear();
-}
-
-std::string
-InferencePipeline::DropReasonName(DropReason r)
-{
-    switch (r)
-    {
-    case NO_DEVICE:
-        return "no-device";
-    case QUEUE_FULL:
-        return "queue-full";
-    case POWER_SAVING:
-        return "power-saving";
-    case LINK_FAILURE:
-        return "link-failure";
-    case DEPLETED:
-        return "depleted";
-    default:
-        return "unknown";
-    }
+    m_linkDelays.Clear(); // replications learn independently
 }
 
 } // namespace llmedge

@@ -5,7 +5,9 @@
 #define LLM_EDGE_INFERENCE_PIPELINE_H
 
 #include "inference-job-header.h"
-#include "semi-markov-scheduler.h"
+#include "inference-policy.h"
+#include "job-drop-reason.h"
+#include "link-delay-estimate.h"
 
 #include "ns3/object.h"
 #include "ns3/traced-callback.h"
@@ -31,23 +33,19 @@ class LlmRequestSource;
  * request source through one device per layer and back, and keeps the
  * system's accounts (arrived, completed, dropped by reason, latency split).
  *
+ * The job's path runs one way: the source hands a new job to Dispatch; the
+ * pipeline's policy (attribute Policy, any InferencePolicy) picks a member of
+ * the next layer; the transport carries the job there; the device runs the
+ * block; its application hands the job to Dispatch for the next layer, or to
+ * Finish after the last. The pipeline is the one owner of the layers.
+ *
  * Transport "zero-communication" hands a job to the next device at once, with
  * no packets (the paper's baseline); "tcp" carries the activations
  * (PayloadBytes) over a TCP connection per hop on the user's links.
  */
-class InferencePipeline : public Object
+class InferencePipeline : public Object, public JobDropReasons
 {
   public:
-    /// Why a job was dropped.
-    enum DropReason : uint32_t
-    {
-        NO_DEVICE = 0,    ///< no device of the next layer available
-        QUEUE_FULL = 1,   ///< the chosen device already had a pending job on arrival
-        POWER_SAVING = 2, ///< the chosen device was in power saving on arrival
-        LINK_FAILURE = 3, ///< the transfer failed
-        DEPLETED = 4,     ///< the device's battery emptied during the block (continuous)
-        DROP_REASONS = 5  ///< number of reasons
-    };
 
     /**
      * \brief The job accounts, each term counted where the job enters and
@@ -89,13 +87,17 @@ class InferencePipeline : public Object
     InferencePipeline();
     ~InferencePipeline() override;
 
-    /// \param scheduler chooses the device of each layer
-    void SetScheduler(Ptr<SemiMarkovScheduler> scheduler);
-    /// \return the scheduler
-    Ptr<SemiMarkovScheduler> GetScheduler() const;
+    /**
+     * \brief Set the policy that picks the device of each layer (it is
+     * initialized here, so that its configuration is checked at once).
+     * \param policy the policy
+     */
+    void SetPolicy(Ptr<InferencePolicy> policy);
+    /// \return the policy
+    Ptr<InferencePolicy> GetPolicy() const;
 
     /**
-     * \brief Append a layer (also added to the scheduler).
+     * \brief Append a layer.
      * \param apps the block applications of the layer's devices
      * \return the layer index
      */
@@ -114,9 +116,19 @@ class InferencePipeline : public Object
     bool UsesNetwork() const;
     /// \return the activation bytes per hop
     uint32_t GetPayloadBytes() const;
+    /**
+     * \brief What a router can know of a hop's delay: the weighted mean of
+     * the transfers delivered so far between the two nodes (attribute
+     * LinkDelayWeight); 0 for the zero-communication transport, for a node to
+     * itself and for a pair not seen yet.
+     * \param from the sending node
+     * \param to the receiving node
+     * \return the estimate
+     */
+    Time EstimateLinkDelay(Ptr<Node> from, Ptr<Node> to) const;
 
     /**
-     * \brief Send a job to a device of \p layer chosen by the scheduler.
+     * \brief Send a job to a device of \p layer chosen by the policy.
      * \param job the job
      * \param layer the layer
      * \param from the endpoint sending it
@@ -214,26 +226,38 @@ class InferencePipeline : public Object
     bool IsTransferOpen(uint64_t jobId, uint32_t hop) const;
     /// \return the completions in order
     const std::vector<Completion>& GetCompletions() const;
-    /// \param r a reason \return its name
-    static std::string DropReasonName(DropReason r);
 
     /// \brief Zero the accounts (a new replication on the same deployment).
     void ResetStatistics();
 
   private:
     void DoDispose() override;
+    /**
+     * \brief Carry a job from one endpoint to another: over TCP when the
+     * transport is tcp and they are on different nodes, else handed over.
+     * \param job the job
+     * \param hop the hop (the receiver's layer, or the number of layers)
+     * \param from the sender
+     * \param to the receiver
+     */
+    void Forward(const InferenceJob& job,
+                 uint32_t hop,
+                 Ptr<InferenceEndpoint> from,
+                 Ptr<InferenceEndpoint> to);
 
     std::string m_transport;  ///< attribute Transport
     uint32_t m_payloadBytes;  ///< attribute PayloadBytes
-    Ptr<SemiMarkovScheduler> m_scheduler;
+    Ptr<InferencePolicy> m_policy; ///< attribute Policy
+    double m_linkDelayWeight;      ///< attribute LinkDelayWeight
+    LinkDelayEstimate m_linkDelays; ///< observed transfer times
     std::vector<std::vector<Ptr<LlmBlockApplication>>> m_layers;
-    std::map<EnergyHarvestingOrinDevice*, Ptr<LlmBlockApplication>> m_appOf;
     Ptr<LlmRequestSource> m_source;
     /// An open transfer (simulator bookkeeping shared by both ends).
     struct Transfer
     {
         InferenceJob job;              ///< the job as sent
         Ptr<InferenceEndpoint> sender; ///< told on delivery
+        uint32_t toNode{0};            ///< receiving node (for the delay estimate)
     };
 
     uint64_t m_arrived{0};

@@ -90,7 +90,7 @@ void
 LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
 {
     uint64_t key = m_nextKey++;
-    EnergyHarvestingOrinDevice::Refusal reason = EnergyHarvestingOrinDevice::REFUSAL_COUNT;
+    InferencePipeline::DropReason reason = InferencePipeline::DROP_REASONS;
     // Registered first: a slotted device may start the block at once.
     m_jobs[key] = Waiting{job, Simulator::Now()};
     GetPipeline()->NotifyHeld(m_layer);
@@ -101,10 +101,7 @@ LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
     {
         m_jobs.erase(key);
         GetPipeline()->NotifyReleased(m_layer);
-        GetPipeline()->Drop(job,
-                            reason == EnergyHarvestingOrinDevice::POWER_SAVING
-                                ? InferencePipeline::POWER_SAVING
-                                : InferencePipeline::QUEUE_FULL);
+        GetPipeline()->Drop(job, reason); // the device's reason is the pipeline's
     }
 }
 

@@ -4,6 +4,7 @@
 #include "semi-markov-scheduler.h"
 
 #include "config-error.h"
+#include "llm-block-application.h"
 #include "slot-energy-harvester.h"
 
 #include "ns3/double.h"
@@ -64,7 +65,7 @@ SemiMarkovScheduler::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::llmedge::SemiMarkovScheduler")
-            .SetParent<Object>()
+            .SetParent<InferencePolicy>()
             .SetGroupName("LlmEdge")
             .AddConstructor<SemiMarkovScheduler>()
             .AddAttribute("Policy",
@@ -93,11 +94,7 @@ SemiMarkovScheduler::GetTypeId()
                           "layer's devices in the critical mode.",
                           DoubleValue(-1.0),
                           MakeDoubleAccessor(&SemiMarkovScheduler::m_alpha),
-                          MakeDoubleChecker<double>())
-            .AddTraceSource("Decision",
-                            "A selection: (layer, chosen device or null when none available).",
-                            MakeTraceSourceAccessor(&SemiMarkovScheduler::m_decisionTrace),
-                            "ns3::llmedge::SemiMarkovScheduler::DecisionCallback");
+                          MakeDoubleChecker<double>());
     return tid;
 }
 
@@ -118,19 +115,33 @@ void
 SemiMarkovScheduler::DoDispose()
 {
     m_layers.clear();
+    m_candidates.clear();
     m_pmfs.clear();
     m_limits.clear();
-    Object::DoDispose();
+    InferencePolicy::DoDispose();
+}
+
+void
+SemiMarkovScheduler::DoInitialize()
+{
+    CheckPolicy(); // the pipeline initializes its policy when it is set
+    InferencePolicy::DoInitialize();
+}
+
+void
+SemiMarkovScheduler::CheckPolicy() const
+{
+    if (m_policy != "uniform" && m_policy != "long-term" && m_policy != "adaptive")
+    {
+        LLM_EDGE_CONFIG_ERROR("SemiMarkovScheduler: invalid Policy = '"
+                              << m_policy << "': expected uniform, long-term or adaptive");
+    }
 }
 
 uint32_t
 SemiMarkovScheduler::AddLayer(const std::vector<Ptr<EnergyHarvestingOrinDevice>>& devices)
 {
-    if (m_policy != "uniform" && m_policy != "long-term" && m_policy != "adaptive")
-    {
-        LLM_EDGE_CONFIG_ERROR("SemiMarkovScheduler: invalid Policy = '"
-                       << m_policy << "': expected uniform, long-term or adaptive");
-    }
+    CheckPolicy();
     NS_ABORT_MSG_IF(devices.empty(), "SemiMarkovScheduler: a layer needs at least one device");
     for (const auto& d : devices)
     {
@@ -249,9 +260,8 @@ SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
 }
 
 std::vector<double>
-SemiMarkovScheduler::Weights(uint32_t layer)
+SemiMarkovScheduler::Weights(const Devices& devices)
 {
-    const auto& devices = GetLayer(layer);
     std::size_t n = devices.size();
     std::vector<double> w(n, 1.0);
     if (m_policy != "uniform")
@@ -296,8 +306,13 @@ SemiMarkovScheduler::Weights(uint32_t layer)
 std::vector<double>
 SemiMarkovScheduler::GetProbabilities(uint32_t layer)
 {
-    const auto& devices = GetLayer(layer);
-    std::vector<double> w = Weights(layer);
+    return Probabilities(GetLayer(layer));
+}
+
+std::vector<double>
+SemiMarkovScheduler::Probabilities(const Devices& devices)
+{
+    std::vector<double> w = Weights(devices);
     double sum = 0;
     for (std::size_t i = 0; i < w.size(); ++i)
     {
@@ -324,14 +339,12 @@ SemiMarkovScheduler::GetProbabilities(uint32_t layer)
     return w;
 }
 
-Ptr<EnergyHarvestingOrinDevice>
-SemiMarkovScheduler::Select(uint32_t layer)
+uint32_t
+SemiMarkovScheduler::Draw(const Devices& devices)
 {
-    std::vector<double> p = GetProbabilities(layer);
-    const auto& devices = GetLayer(layer);
+    std::vector<double> p = Probabilities(devices);
     double u = m_rng->GetValue();
     double acc = 0;
-    Ptr<EnergyHarvestingOrinDevice> chosen;
     std::size_t last = p.size();
     for (std::size_t i = 0; i < p.size(); ++i)
     {
@@ -343,16 +356,32 @@ SemiMarkovScheduler::Select(uint32_t layer)
         acc += p[i];
         if (u < acc)
         {
-            chosen = devices[i];
-            break;
+            return static_cast<uint32_t>(i);
         }
     }
-    if (!chosen && last < p.size())
-    {
-        chosen = devices[last]; // u within rounding of 1
-    }
-    m_decisionTrace(layer, chosen);
+    // u within rounding of 1: the last available device; none: no candidate.
+    return last < p.size() ? static_cast<uint32_t>(last) : NO_CANDIDATE;
+}
+
+Ptr<EnergyHarvestingOrinDevice>
+SemiMarkovScheduler::Select(uint32_t layer)
+{
+    const auto& devices = GetLayer(layer);
+    uint32_t i = Draw(devices);
+    Ptr<EnergyHarvestingOrinDevice> chosen = i == NO_CANDIDATE ? nullptr : devices[i];
+    TraceDecision(layer, chosen);
     return chosen;
+}
+
+uint32_t
+SemiMarkovScheduler::DoRoute(const RoutingRequest& request)
+{
+    m_candidates.clear();
+    for (const auto& app : request.candidates)
+    {
+        m_candidates.push_back(app->GetDevice());
+    }
+    return Draw(m_candidates);
 }
 
 } // namespace llmedge

@@ -6,11 +6,10 @@
 
 #include "energy-harvesting-orin-device.h"
 #include "harvest-pmf.h"
+#include "inference-policy.h"
 #include "rate-limit.h"
 
-#include "ns3/object.h"
 #include "ns3/random-variable-stream.h"
-#include "ns3/traced-callback.h"
 
 #include <map>
 #include <string>
@@ -42,8 +41,12 @@ namespace llmedge
  * A device's harvest pmf comes from its RandomSlotHarvester when that draws
  * from a UniformRandomVariable or ConstantRandomVariable; otherwise set it
  * with SetHarvestPmf.
+ *
+ * As an InferencePolicy it decides among the candidates the pipeline hands
+ * it; AddLayer, Select and GetProbabilities use it on its own (no pipeline),
+ * with the same arithmetic and the same random draws.
  */
-class SemiMarkovScheduler : public Object
+class SemiMarkovScheduler : public InferencePolicy
 {
   public:
     /**
@@ -55,7 +58,9 @@ class SemiMarkovScheduler : public Object
     ~SemiMarkovScheduler() override;
 
     /**
-     * \param devices the devices of the next layer (in order)
+     * \brief Keep a layer for Select and GetProbabilities (use without a
+     * pipeline; a pipeline hands its layers with each decision instead).
+     * \param devices the devices of the layer (in order)
      * \return the layer's index
      */
     uint32_t AddLayer(const std::vector<Ptr<EnergyHarvestingOrinDevice>>& devices);
@@ -100,12 +105,26 @@ class SemiMarkovScheduler : public Object
      * \param stream first stream index
      * \return streams used
      */
-    int64_t AssignStreams(int64_t stream);
+    int64_t AssignStreams(int64_t stream) override;
+
+  protected:
+    uint32_t DoRoute(const RoutingRequest& request) override;
 
   private:
+    /// The devices of a layer.
+    typedef std::vector<Ptr<EnergyHarvestingOrinDevice>> Devices;
+
+    void DoInitialize() override;
     void DoDispose() override;
     HarvestPmf PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const;
-    std::vector<double> Weights(uint32_t layer);
+    /// \param devices a layer \return the policy's weights of its devices
+    std::vector<double> Weights(const Devices& devices);
+    /// \param devices a layer \return selection probabilities (see GetProbabilities)
+    std::vector<double> Probabilities(const Devices& devices);
+    /// \param devices a layer \return the index drawn, or NO_CANDIDATE (one draw always)
+    uint32_t Draw(const Devices& devices);
+    /// \brief Check the Policy attribute (before the first decision).
+    void CheckPolicy() const;
 
     std::string m_policy;          ///< attribute Policy
     double m_riskLimit;            ///< attribute RiskLimit
@@ -113,10 +132,10 @@ class SemiMarkovScheduler : public Object
     double m_ethFraction;          ///< attribute RiskThresholdFraction
     double m_alpha;                ///< attribute Alpha
     Ptr<UniformRandomVariable> m_rng; ///< draws
-    std::vector<std::vector<Ptr<EnergyHarvestingOrinDevice>>> m_layers; ///< the layers
+    std::vector<Devices> m_layers;  ///< layers kept by AddLayer (use without a pipeline)
+    Devices m_candidates;           ///< the candidates of the decision in progress (reused)
     std::map<EnergyHarvestingOrinDevice*, HarvestPmf> m_pmfs;   ///< explicit pmfs
     std::map<EnergyHarvestingOrinDevice*, RateLimit> m_limits;  ///< cached limits
-    TracedCallback<uint32_t, Ptr<EnergyHarvestingOrinDevice>> m_decisionTrace; ///< (layer, device or null)
 };
 
 } // namespace llmedge

@@ -1,0 +1,258 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// The routing seam and the edge-cluster policies, in closed form: two
+// devices with known modes, jobs placed on them by hand, and the decision
+// each policy must make (latency-aware counts the running and the queued
+// job; energy-aware the mode's energy per job; greedy the first idle, then
+// round-robin). Then every policy drives a 3 x 3 pipeline through the
+// Policy attribute with jobs conserved.
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/energy-aware-policy.h"
+#include "ns3/energy-harvesting-orin-device-helper.h"
+#include "ns3/greedy-policy.h"
+#include "ns3/inference-pipeline.h"
+#include "ns3/invariant-check.h"
+#include "ns3/latency-aware-policy.h"
+#include "ns3/llm-block-application.h"
+#include "ns3/llm-inference-helper.h"
+#include "ns3/node-container.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/test.h"
+
+using namespace ns3;
+using namespace ns3::llmedge;
+
+namespace
+{
+
+/// Two devices (Continuous accounting, full battery) in the given fixed modes.
+std::vector<Ptr<LlmBlockApplication>>
+MakeLayer(const std::vector<std::string>& modes)
+{
+    std::vector<Ptr<LlmBlockApplication>> layer;
+    for (const auto& m : modes)
+    {
+        NodeContainer n;
+        n.Create(1);
+        EnergyHarvestingOrinDeviceHelper h;
+        h.SetDeviceAttribute("Accounting", StringValue("Continuous"));
+        h.SetDeviceAttribute("PowerMode", StringValue(m));
+        h.SetBatteryAttribute("InitialFraction", DoubleValue(1.0));
+        Ptr<LlmBlockApplication> app = CreateObject<LlmBlockApplication>();
+        app->SetDevice(h.Install(n.Get(0)));
+        layer.push_back(app);
+    }
+    return layer;
+}
+
+/// Route one job of layer 0 with \p policy now. \return the candidate chosen
+uint32_t
+RouteNow(Ptr<InferencePolicy> policy, const std::vector<Ptr<LlmBlockApplication>>& layer)
+{
+    static Ptr<InferencePipeline> pipeline = CreateObject<InferencePipeline>();
+    InferenceJob job;
+    return policy->Route({0, job, nullptr, layer, *pipeline});
+}
+
+/// Give device \p app a job now (running if idle, else pending).
+void
+Submit(const Ptr<LlmBlockApplication>& app, uint64_t id)
+{
+    app->GetDevice()->SubmitJob(id, MakeNullCallback<void, uint64_t, bool>());
+}
+
+} // namespace
+
+/// Latency-aware: least (rest of the running job + queued job + own block).
+class LatencyAwareTestCase : public TestCase
+{
+  public:
+    LatencyAwareTestCase()
+        : TestCase("Latency-aware picks the least expected completion, queued job included")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // 60W: 100 s per job; 30W: 200 s per job (paper-scaled preset).
+        auto layer = MakeLayer({"60W", "30W"});
+        Ptr<LatencyAwarePolicy> p = CreateObject<LatencyAwarePolicy>();
+        std::vector<uint32_t> chosen;
+        std::vector<double> expected;
+        Simulator::Schedule(Seconds(1), [&]() {
+            chosen.push_back(RouteNow(p, layer)); // both idle: 100 s < 200 s
+            Submit(layer[0], 1);
+        });
+        Simulator::Schedule(Seconds(51), [&]() {
+            // A: 50 s left + 100 s = 150 s < 200 s.
+            expected.push_back(layer[0]->GetDevice()->GetExpectedCompletion().GetSeconds());
+            chosen.push_back(RouteNow(p, layer));
+            Submit(layer[0], 2); // queued behind job 1
+            // A: 50 + 100 + 100 = 250 s > 200 s.
+            expected.push_back(layer[0]->GetDevice()->GetExpectedCompletion().GetSeconds());
+            chosen.push_back(RouteNow(p, layer));
+        });
+        Simulator::Stop(Seconds(60));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(chosen.size(), 3u, "three decisions");
+        NS_TEST_ASSERT_MSG_EQ(chosen[0], 0u, "idle: the faster device");
+        NS_TEST_ASSERT_MSG_EQ_TOL(expected[0], 150.0, 1e-9, "rest of job + own block");
+        NS_TEST_ASSERT_MSG_EQ(chosen[1], 0u, "150 s < 200 s");
+        NS_TEST_ASSERT_MSG_EQ_TOL(expected[1], 250.0, 1e-9, "rest + queued + own");
+        NS_TEST_ASSERT_MSG_EQ(chosen[2], 1u, "250 s > 200 s: the idle slower device");
+    }
+};
+
+/// Energy-aware: least energy per job among the available devices.
+class EnergyAwareTestCase : public TestCase
+{
+  public:
+    EnergyAwareTestCase()
+        : TestCase("Energy-aware picks the least energy per job among available devices")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // 60W: 2300 J per job; 30W: 2200 J per job.
+        auto layer = MakeLayer({"60W", "30W"});
+        Ptr<EnergyAwarePolicy> p = CreateObject<EnergyAwarePolicy>();
+        std::vector<uint32_t> chosen;
+        Simulator::Schedule(Seconds(1), [&]() {
+            chosen.push_back(RouteNow(p, layer));
+            Submit(layer[1], 1);
+            chosen.push_back(RouteNow(p, layer)); // 30W busy, pending slot free
+            Submit(layer[1], 2);
+            chosen.push_back(RouteNow(p, layer)); // 30W full: the other one
+            Submit(layer[0], 3);
+            Submit(layer[0], 4);
+            chosen.push_back(RouteNow(p, layer)); // both full: none
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(chosen[0], 1u, "2200 J < 2300 J");
+        NS_TEST_ASSERT_MSG_EQ(chosen[1], 1u, "still available (pending slot)");
+        NS_TEST_ASSERT_MSG_EQ(chosen[2], 0u, "the cheaper device is full");
+        NS_TEST_ASSERT_MSG_EQ(chosen[3], InferencePolicy::NO_CANDIDATE, "none available");
+    }
+};
+
+/// Greedy: the first idle device, else round-robin over the available ones.
+class GreedyTestCase : public TestCase
+{
+  public:
+    GreedyTestCase()
+        : TestCase("Greedy takes the first idle device, then goes round-robin")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto layer = MakeLayer({"30W", "30W", "30W"});
+        Ptr<GreedyPolicy> p = CreateObject<GreedyPolicy>();
+        std::vector<uint32_t> chosen;
+        Simulator::Schedule(Seconds(1), [&]() {
+            for (uint64_t id = 1; id <= 3; ++id)
+            {
+                uint32_t i = RouteNow(p, layer);
+                chosen.push_back(i);
+                Submit(layer[i], id);
+            }
+            // All busy, pending slots free: round-robin 0, 1, 2, then none.
+            for (uint64_t id = 4; id <= 7; ++id)
+            {
+                uint32_t i = RouteNow(p, layer);
+                chosen.push_back(i);
+                if (i != InferencePolicy::NO_CANDIDATE)
+                {
+                    Submit(layer[i], id);
+                }
+            }
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        std::vector<uint32_t> want = {0, 1, 2, 0, 1, 2, InferencePolicy::NO_CANDIDATE};
+        for (std::size_t k = 0; k < want.size(); ++k)
+        {
+            NS_TEST_ASSERT_MSG_EQ(chosen[k], want[k], "decision " << k);
+        }
+    }
+};
+
+/// Every policy through the pipeline's Policy attribute: jobs conserved.
+class PolicyThroughPipelineTestCase : public TestCase
+{
+  public:
+    PolicyThroughPipelineTestCase(std::string type)
+        : TestCase("Policy " + type + " drives a 3 x 3 pipeline with jobs conserved"),
+          m_type(type)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        LlmInferenceHelper llm;
+        llm.SetPolicy(m_type);
+        llm.SetSourceAttribute("Probability", DoubleValue(0.4));
+        NodeContainer source;
+        source.Create(1);
+        Ptr<InferencePipeline> p =
+            llm.Install(LlmInferenceHelper::CreateLayout(3, 3), source.Get(0));
+        LlmInferenceHelper::AssignStreams(p, 7);
+        NS_TEST_ASSERT_MSG_EQ(p->GetPolicy()->GetInstanceTypeId().GetName(), m_type, "policy set");
+        PointerValue v;
+        p->GetAttribute("Policy", v);
+        NS_TEST_ASSERT_MSG_EQ(v.Get<InferencePolicy>(), p->GetPolicy(), "Policy attribute");
+        uint64_t decisions = 0;
+        p->GetPolicy()->TraceConnectWithoutContext(
+            "Decision",
+            MakeBoundCallback(
+                +[](uint64_t* n, uint32_t, Ptr<EnergyHarvestingOrinDevice>) { ++*n; },
+                &decisions));
+        Simulator::Stop(Seconds(100.0 * 500));
+        Simulator::Run();
+        std::vector<std::string> violations = InvariantCheck::Check(p);
+        NS_TEST_ASSERT_MSG_EQ(violations.empty(),
+                              true,
+                              (violations.empty() ? "" : violations.front()));
+        NS_TEST_ASSERT_MSG_GT(p->GetCompleted(), 50u, "jobs complete");
+        NS_TEST_ASSERT_MSG_GT(decisions, p->GetCompleted(), "one decision per hop");
+        Simulator::Destroy();
+    }
+
+    std::string m_type;
+};
+
+/// The suite.
+class LlmEdgeRoutingTestSuite : public TestSuite
+{
+  public:
+    LlmEdgeRoutingTestSuite()
+        : TestSuite("llm-edge-routing", UNIT)
+    {
+        AddTestCase(new LatencyAwareTestCase(), TestCase::QUICK);
+        AddTestCase(new EnergyAwareTestCase(), TestCase::QUICK);
+        AddTestCase(new GreedyTestCase(), TestCase::QUICK);
+        for (const char* t : {"ns3::llmedge::SemiMarkovScheduler",
+                              "ns3::llmedge::GreedyPolicy",
+                              "ns3::llmedge::LatencyAwarePolicy",
+                              "ns3::llmedge::EnergyAwarePolicy"})
+        {
+            AddTestCase(new PolicyThroughPipelineTestCase(t), TestCase::QUICK);
+        }
+    }
+};
+
+static LlmEdgeRoutingTestSuite g_llmEdgeRoutingTestSuite; ///< the suite
