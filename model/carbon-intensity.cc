@@ -248,8 +248,8 @@ CarbonIntensityTrace::Parse(std::istream& in,
     }
     else if (cZone >= 0 && std::find(zones.begin(), zones.end(), zoneId) == zones.end())
     {
-        throw ConfigError(sourceName + ": unknown zone '" + zoneId + "' (zones in the file: " +
-                          (list.empty() ? "none" : list) + ")");
+        throw ConfigError(sourceName + ": unknown zone '" + zoneId +
+                          "' (zones in the file: " + (list.empty() ? "none" : list) + ")");
     }
 
     CarbonIntensityTrace t;
@@ -277,15 +277,15 @@ CarbonIntensityTrace::Parse(std::istream& in,
             double step = s - previous;
             if (step <= 0)
             {
-                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" +
-                                  stamp + "' is " + (step == 0 ? "a duplicate of" : "before") +
+                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
+                                  "' is " + (step == 0 ? "a duplicate of" : "before") +
                                   " the previous timestamp of zone '" + selected +
                                   "' (timestamps must increase)");
             }
             if (step != kHourS)
             {
-                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" +
-                                  stamp + "' is " + FormatValue(step / kHourS) +
+                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
+                                  "' is " + FormatValue(step / kHourS) +
                                   " h after the previous timestamp of zone '" + selected +
                                   "': the trace must be hourly without gaps");
             }
@@ -350,7 +350,8 @@ CarbonIntensityTrace::Integral(double t) const
     }
     double period = GetPeriodS();
     double whole = std::floor(t / period);
-    double rest = t - whole * period;
+    // Rounding may leave rest a hair below 0 (t just under a whole period).
+    double rest = std::max(0.0, t - whole * period);
     auto i = std::min(static_cast<std::size_t>(rest / kHourS), m_values.size() - 1);
     return whole * m_prefix.back() + m_prefix[i] + m_values[i] * (rest - i * kHourS);
 }
@@ -436,8 +437,8 @@ YearlyCarbonIntensityTable::Parse(std::istream& in, const std::string& sourceNam
         {
             throw ConfigError(csv.Where(row, cZone) + ": column 'zone_id' is empty");
         }
-        for (const auto& id : {std::make_pair(e.zoneId, static_cast<int>(cZone)),
-                               std::make_pair(e.iso3, cIso3)})
+        for (const auto& id :
+             {std::make_pair(e.zoneId, static_cast<int>(cZone)), std::make_pair(e.iso3, cIso3)})
         {
             int seen = id.first.empty() ? -1 : t.Find(id.first);
             if (seen >= 0)
@@ -494,7 +495,9 @@ YearlyCarbonIntensityTable::GetIntensity(const std::string& id) const
         {
             list += (list.empty() ? "" : ", ") + e.zoneId;
         }
-        ThrowConfigError("carbon zone", "'" + id + "'", "not in " + m_origin + " (zones: " + list + ")");
+        ThrowConfigError("carbon zone",
+                         "'" + id + "'",
+                         "not in " + m_origin + " (zones: " + list + ")");
     }
     return m_entries[i].intensityGPerKWh;
 }

@@ -180,11 +180,11 @@ class YearlyCarbonIntensityTable
     /// One row of the table.
     struct Entry
     {
-        std::string zoneId;        ///< e.g. "DE", "WORLD"
-        std::string iso3;          ///< e.g. "DEU" (may be empty)
-        std::string name;          ///< e.g. "Germany" (may be empty)
-        double intensityGPerKWh;   ///< g CO2eq/kWh
-        std::size_t line;          ///< 1-based line in the file
+        std::string zoneId;      ///< e.g. "DE", "WORLD"
+        std::string iso3;        ///< e.g. "DEU" (may be empty)
+        std::string name;        ///< e.g. "Germany" (may be empty)
+        double intensityGPerKWh; ///< g CO2eq/kWh
+        std::size_t line;        ///< 1-based line in the file
     };
 
     /**

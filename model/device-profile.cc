@@ -21,10 +21,10 @@ namespace
 // The numeric columns of a profile row, with their bounds (all >= 0).
 struct NumericColumn
 {
-    const char* name;              // CSV column
+    const char* name;                // CSV column
     double DeviceProfileRow::*field; // where it goes
-    double max;                    // largest accepted value
-    const char* unit;              // for messages
+    double max;                      // largest accepted value
+    const char* unit;                // for messages
 };
 
 const std::vector<NumericColumn>&
@@ -48,8 +48,7 @@ NumericColumns()
 std::string
 Key(const DeviceProfileRow& r)
 {
-    return "device '" + r.device + "', model '" + r.model + "', batch " +
-           std::to_string(r.batch);
+    return "device '" + r.device + "', model '" + r.model + "', batch " + std::to_string(r.batch);
 }
 
 std::string
@@ -83,13 +82,12 @@ CheckAgainst(const std::vector<DeviceProfileRow>& rows,
         }
         if (other.idlePowerW != row.idlePowerW || other.deviceMemoryGb != row.deviceMemoryGb)
         {
-            throw ConfigError(where + ": device '" + row.device + "' has idle_power_w = " +
-                              FormatValue(row.idlePowerW) + " and device_memory_gb = " +
-                              FormatValue(row.deviceMemoryGb) + " but line " +
-                              std::to_string(other.line) + " has " +
+            throw ConfigError(where + ": device '" + row.device +
+                              "' has idle_power_w = " + FormatValue(row.idlePowerW) +
+                              " and device_memory_gb = " + FormatValue(row.deviceMemoryGb) +
+                              " but line " + std::to_string(other.line) + " has " +
                               FormatValue(other.idlePowerW) + " and " +
-                              FormatValue(other.deviceMemoryGb) +
-                              " (one value per device)");
+                              FormatValue(other.deviceMemoryGb) + " (one value per device)");
         }
     }
 }
@@ -161,10 +159,9 @@ DeviceProfileTable::Parse(std::istream& in, const std::string& sourceName)
                             col.field == &DeviceProfileRow::deviceMemoryGb;
             if (!((positive ? v > 0 : v >= 0) && v <= col.max))
             {
-                throw ConfigError(csv.Where(row, cNumeric[k]) + ": column '" + col.name +
-                                  "' = " + FormatValue(v) + " must lie in " +
-                                  (positive ? "(0, " : "[0, ") + FormatValue(col.max) + "] " +
-                                  col.unit);
+                throw ConfigError(csv.Where(row, cNumeric[k]) + ": column '" + col.name + "' = " +
+                                  FormatValue(v) + " must lie in " + (positive ? "(0, " : "[0, ") +
+                                  FormatValue(col.max) + "] " + col.unit);
             }
             r.*col.field = v;
         }
@@ -298,9 +295,8 @@ DeviceProfileTable::CheckMemory(const std::string& device,
     }
     if (row == nullptr)
     {
-        m.reason = "no profile row for batch " + std::to_string(tokens.requests) + " of " +
-                   device + "/" + model + " (largest batch " +
-                   std::to_string(batches.back()) + ")";
+        m.reason = "no profile row for batch " + std::to_string(tokens.requests) + " of " + device +
+                   "/" + model + " (largest batch " + std::to_string(batches.back()) + ")";
         return m;
     }
     double tokensHeld = static_cast<double>(tokens.sumInputTokens + tokens.sumOutputTokens);
@@ -309,8 +305,8 @@ DeviceProfileTable::CheckMemory(const std::string& device,
     if (!m.fits)
     {
         m.reason = "needs " + FormatValue(m.neededGb) + " GB (" + FormatValue(row->memoryBaseGb) +
-                   " GB base + KV cache of " + FormatValue(tokensHeld) + " tokens) but " +
-                   device + " has " + FormatValue(m.availableGb) + " GB for the model";
+                   " GB base + KV cache of " + FormatValue(tokensHeld) + " tokens) but " + device +
+                   " has " + FormatValue(m.availableGb) + " GB for the model";
     }
     return m;
 }
@@ -331,8 +327,9 @@ DeviceProfileTable::GetIdlePowerW(const std::string& device) const
             return r.idlePowerW;
         }
     }
-    ThrowConfigError("device kind", "'" + device + "'", "not in the profiles (devices: " +
-                                                            Join(GetDevices()) + ")");
+    ThrowConfigError("device kind",
+                     "'" + device + "'",
+                     "not in the profiles (devices: " + Join(GetDevices()) + ")");
 }
 
 std::vector<std::string>

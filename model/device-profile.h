@@ -27,7 +27,7 @@ constexpr double kMaxMemoryGb = 1e6;
  */
 struct BatchTokens
 {
-    unsigned requests{0};            ///< batch size b
+    unsigned requests{0};             ///< batch size b
     std::uint64_t sumInputTokens{0};  ///< sum of the requests' input (prompt) tokens
     std::uint64_t sumOutputTokens{0}; ///< sum of the requests' output tokens
     std::uint64_t maxOutputTokens{0}; ///< largest output of any request
@@ -46,7 +46,9 @@ struct BatchTokens
      * \param outputTokens generated tokens of each request
      * \return the batch
      */
-    static BatchTokens Uniform(unsigned batch, std::uint64_t inputTokens, std::uint64_t outputTokens);
+    static BatchTokens Uniform(unsigned batch,
+                               std::uint64_t inputTokens,
+                               std::uint64_t outputTokens);
 };
 
 /**
@@ -63,22 +65,22 @@ struct BatchTokens
  */
 struct DeviceProfileRow
 {
-    std::string device;          ///< device kind, e.g. "orin-nx-8gb"
-    std::string model;           ///< model name, e.g. "llama-3.2-3b-q4km"
-    unsigned batch{1};           ///< batch size b (>= 1)
-    double fixedS{0};            ///< per-batch overhead, s
-    double prefillSPerToken{0};  ///< prefill time per input token of the batch, s
-    double decodeSPerStep{0};    ///< time of one decode step of the whole batch, s
-    double fixedJ{0};            ///< per-batch overhead energy, J
-    double prefillJPerToken{0};  ///< prefill energy per input token, J
-    double decodeJPerStep{0};    ///< energy of one decode step of the batch, J
-    double idlePowerW{0};        ///< node power while idle, W
-    double memoryBaseGb{0};      ///< weights, runtime and batch buffers, GB
-    double kvGbPerToken{0};      ///< KV cache per token held, GB
-    double deviceMemoryGb{0};    ///< memory the model may use on the device, GB (> 0)
-    std::string flag;            ///< provenance: MEAS, SPEC, DER or EST
-    std::string source;          ///< where the numbers come from
-    std::size_t line{0};         ///< 1-based line in the file (0 when built in code)
+    std::string device;         ///< device kind, e.g. "orin-nx-8gb"
+    std::string model;          ///< model name, e.g. "llama-3.2-3b-q4km"
+    unsigned batch{1};          ///< batch size b (>= 1)
+    double fixedS{0};           ///< per-batch overhead, s
+    double prefillSPerToken{0}; ///< prefill time per input token of the batch, s
+    double decodeSPerStep{0};   ///< time of one decode step of the whole batch, s
+    double fixedJ{0};           ///< per-batch overhead energy, J
+    double prefillJPerToken{0}; ///< prefill energy per input token, J
+    double decodeJPerStep{0};   ///< energy of one decode step of the batch, J
+    double idlePowerW{0};       ///< node power while idle, W
+    double memoryBaseGb{0};     ///< weights, runtime and batch buffers, GB
+    double kvGbPerToken{0};     ///< KV cache per token held, GB
+    double deviceMemoryGb{0};   ///< memory the model may use on the device, GB (> 0)
+    std::string flag;           ///< provenance: MEAS, SPEC, DER or EST
+    std::string source;         ///< where the numbers come from
+    std::size_t line{0};        ///< 1-based line in the file (0 when built in code)
 };
 
 /**
@@ -87,10 +89,10 @@ struct DeviceProfileRow
  */
 struct MemoryCheck
 {
-    bool fits{false};    ///< true when the batch fits in device memory
-    double neededGb{0};  ///< memory the batch needs, GB (0 when no row)
+    bool fits{false};      ///< true when the batch fits in device memory
+    double neededGb{0};    ///< memory the batch needs, GB (0 when no row)
     double availableGb{0}; ///< memory available to the model, GB
-    std::string reason;  ///< why it does not fit (empty when it fits)
+    std::string reason;    ///< why it does not fit (empty when it fits)
 };
 
 /**

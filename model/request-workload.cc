@@ -6,9 +6,8 @@
 #include "config-error.h"
 #include "csv-table.h"
 
-#include <boost/math/special_functions/erf.hpp>
-
 #include <algorithm>
+#include <boost/math/special_functions/erf.hpp>
 #include <cmath>
 #include <fstream>
 
@@ -41,16 +40,16 @@ RequestWorkload::Parse(std::istream& in, const std::string& sourceName)
         r.arrivalS = t.GetDouble(row, cArrival);
         if (!(r.arrivalS >= 0 && r.arrivalS <= kMaxTimeS))
         {
-            throw ConfigError(t.Where(row, cArrival) + ": column 'arrival_s' = " +
-                              FormatValue(r.arrivalS) + " must lie in [0, " +
-                              FormatValue(kMaxTimeS) + "] s");
+            throw ConfigError(t.Where(row, cArrival) +
+                              ": column 'arrival_s' = " + FormatValue(r.arrivalS) +
+                              " must lie in [0, " + FormatValue(kMaxTimeS) + "] s");
         }
         if (!requests.empty() && r.arrivalS < requests.back().arrivalS)
         {
-            throw ConfigError(t.Where(row, cArrival) + ": column 'arrival_s' = " +
-                              FormatValue(r.arrivalS) + " is before the previous arrival " +
-                              FormatValue(requests.back().arrivalS) +
-                              " s (arrivals must not decrease)");
+            throw ConfigError(
+                t.Where(row, cArrival) + ": column 'arrival_s' = " + FormatValue(r.arrivalS) +
+                " is before the previous arrival " + FormatValue(requests.back().arrivalS) +
+                " s (arrivals must not decrease)");
         }
         r.inputTokens = tokens(row, cIn);
         r.outputTokens = tokens(row, cOut);
@@ -113,7 +112,9 @@ TokenCountDistribution::Validate(const std::string& what) const
     auto whole = [&](double v, const std::string& name) {
         if (!(v >= 1 && v <= kMaxTokensPerRequest && v == std::floor(v)))
         {
-            ThrowConfigError(what + " " + name, FormatValue(v), "must be a whole number in " + range);
+            ThrowConfigError(what + " " + name,
+                             FormatValue(v),
+                             "must be a whole number in " + range);
         }
     };
     switch (kind)

@@ -79,10 +79,10 @@ struct TokenCountDistribution
         LogNormal, ///< rounded log-normal
     };
 
-    Kind kind{Kind::Fixed};  ///< the family
-    double a{128};           ///< Fixed: value; Uniform: low; LogNormal: mu
-    double b{0};             ///< Uniform: high; LogNormal: sigma (> 0); Fixed: unused
-    std::uint32_t minTokens{1};                   ///< clamp low (>= 1)
+    Kind kind{Kind::Fixed};     ///< the family
+    double a{128};              ///< Fixed: value; Uniform: low; LogNormal: mu
+    double b{0};                ///< Uniform: high; LogNormal: sigma (> 0); Fixed: unused
+    std::uint32_t minTokens{1}; ///< clamp low (>= 1)
     std::uint32_t maxTokens{kMaxTokensPerRequest}; ///< clamp high (>= minTokens)
 
     /**
@@ -129,9 +129,9 @@ struct TokenCountDistribution
  */
 struct RequestWorkloadModel
 {
-    double arrivalRatePerS{1.0};                ///< Poisson rate, requests/s (> 0)
-    TokenCountDistribution input;               ///< prompt tokens
-    TokenCountDistribution output;              ///< generated tokens
+    double arrivalRatePerS{1.0};   ///< Poisson rate, requests/s (> 0)
+    TokenCountDistribution input;  ///< prompt tokens
+    TokenCountDistribution output; ///< generated tokens
 
     /// \brief Check every parameter; throws ConfigError.
     void Validate() const;

@@ -10,9 +10,8 @@
 #include "ns3/device-profile.h"
 #include "ns3/request-workload.h"
 
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -148,18 +147,20 @@ TEST(CarbonIntensity, HourlyLookupWrapsAroundAndAverages)
 TEST(CarbonIntensity, SelectsZoneAndColumnInBothExportLayouts)
 {
     // 2021-2023 data-portal layout, two zones, comment line, BOM and CRLF.
-    std::string old = "\xEF\xBB\xBF# exported\r\n"
-                      "Datetime (UTC),Country,Zone Name,Zone Id," +
-                      kDirect +
-                      ",Carbon Intensity gCO\xE2\x82\x82"
-                      "eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,"
-                      "Data Estimated,Data Estimation Method\r\n"
-                      "2021-01-01 00:00:00,Sweden,Sweden,SE,2.54,30.02,99.42,60.13,svk.se,true,X\r\n"
-                      "2021-01-01 00:00:00,Poland,Poland,PL,700,750,10,9,pse.pl,false,\r\n"
-                      "2021-01-01 01:00:00,Sweden,Sweden,SE,3.5,31,99,60,svk.se,true,X\r\n"
-                      "2021-01-01 01:00:00,Poland,Poland,PL,710,760,10,9,pse.pl,false,\r\n";
+    std::string old =
+        "\xEF\xBB\xBF# exported\r\n"
+        "Datetime (UTC),Country,Zone Name,Zone Id," +
+        kDirect +
+        ",Carbon Intensity gCO\xE2\x82\x82"
+        "eq/kWh (LCA),Low Carbon Percentage,Renewable Percentage,Data Source,"
+        "Data Estimated,Data Estimation Method\r\n"
+        "2021-01-01 00:00:00,Sweden,Sweden,SE,2.54,30.02,99.42,60.13,svk.se,true,X\r\n"
+        "2021-01-01 00:00:00,Poland,Poland,PL,700,750,10,9,pse.pl,false,\r\n"
+        "2021-01-01 01:00:00,Sweden,Sweden,SE,3.5,31,99,60,svk.se,true,X\r\n"
+        "2021-01-01 01:00:00,Poland,Poland,PL,710,760,10,9,pse.pl,false,\r\n";
     std::istringstream a(old);
-    auto pl = CarbonIntensityTrace::Parse(a, "old.csv", "PL", CarbonIntensityTrace::Column::LifeCycle);
+    auto pl =
+        CarbonIntensityTrace::Parse(a, "old.csv", "PL", CarbonIntensityTrace::Column::LifeCycle);
     EXPECT_EQ(pl.GetValues(), (std::vector<double>{750, 760}));
     std::istringstream b(old);
     auto se = CarbonIntensityTrace::Parse(b, "old.csv", "SE", CarbonIntensityTrace::Column::Direct);
@@ -168,7 +169,8 @@ TEST(CarbonIntensity, SelectsZoneAndColumnInBothExportLayouts)
     std::istringstream c("Datetime (UTC),Zone id,Carbon intensity gCO\xE2\x82\x82"
                          "eq/kWh (Life cycle)\n"
                          "2024-07-01T00:00:00Z,DE,300\n2024-07-01T01:00:00+00:00,DE,320\n");
-    auto de = CarbonIntensityTrace::Parse(c, "new.csv", "", CarbonIntensityTrace::Column::LifeCycle);
+    auto de =
+        CarbonIntensityTrace::Parse(c, "new.csv", "", CarbonIntensityTrace::Column::LifeCycle);
     EXPECT_EQ(de.GetValues(), (std::vector<double>{300, 320}));
     // ASCII "CO2" and no zone column; a date across a leap day.
     std::istringstream d("Datetime (UTC),Carbon Intensity gCO2eq/kWh (direct)\n"
@@ -196,20 +198,22 @@ TEST(CarbonIntensity, BadTraceMessagesNameFileLineColumnAndValue)
                                                          CarbonIntensityTrace::Column::LifeCycle);
                          }),
                          {"ci.csv:2:1", "(LCA)", "(Life cycle)"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-13-01 00:00:00,AT,1\n")),
-                         {"ci.csv:2:1", "Datetime (UTC)", "'2024-13-01 00:00:00'", "not a UTC date"}));
+    EXPECT_TRUE(
+        Mentions(TraceError(Trace("2024-13-01 00:00:00,AT,1\n")),
+                 {"ci.csv:2:1", "Datetime (UTC)", "'2024-13-01 00:00:00'", "not a UTC date"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("2023-02-29 00:00:00,AT,1\n")),
                          {"ci.csv:2:1", "'2023-02-29 00:00:00'"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("01/01/2024 00:00,AT,1\n")),
                          {"ci.csv:2:1", "'01/01/2024 00:00'"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00+01:00,AT,1\n")),
-                         {"ci.csv:2:1", "+01:00"}));
+    EXPECT_TRUE(
+        Mentions(TraceError(Trace("2024-01-01 00:00:00+01:00,AT,1\n")), {"ci.csv:2:1", "+01:00"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 01:00:00,AT,1\n2024-01-01 01:00:00,AT,2\n")),
                          {"ci.csv:3:1", "'2024-01-01 01:00:00'", "duplicate", "'AT'"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 01:00:00,AT,1\n2024-01-01 00:00:00,AT,2\n")),
                          {"ci.csv:3:1", "'2024-01-01 00:00:00'", "before the previous"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 02:00:00,AT,2\n")),
-                         {"ci.csv:3:1", "'2024-01-01 02:00:00'", "2 h after", "hourly without gaps"}));
+    EXPECT_TRUE(
+        Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 02:00:00,AT,2\n")),
+                 {"ci.csv:3:1", "'2024-01-01 02:00:00'", "2 h after", "hourly without gaps"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 00:30:00,AT,2\n")),
                          {"ci.csv:3:1", "0.5 h after"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,-3\n")),
@@ -226,8 +230,9 @@ TEST(CarbonIntensity, BadTraceMessagesNameFileLineColumnAndValue)
                          {"ci.csv", "unknown zone 'DE'", "zones in the file: AT"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 00:00:00,IT,1\n")),
                          {"ci.csv", "2 zones (AT, IT)", "select one"}));
-    EXPECT_TRUE(Mentions(TraceError("Datetime (UTC)," + kDirect + "\n2024-01-01 00:00:00,1\n", "AT"),
-                         {"ci.csv:1:1", "unknown zone 'AT'", "no 'Zone Id' column"}));
+    EXPECT_TRUE(
+        Mentions(TraceError("Datetime (UTC)," + kDirect + "\n2024-01-01 00:00:00,1\n", "AT"),
+                 {"ci.csv:1:1", "unknown zone 'AT'", "no 'Zone Id' column"}));
     EXPECT_TRUE(Mentions(TraceError(Trace("")), {"ci.csv", "no data rows"}));
     EXPECT_TRUE(Mentions(MessageOf([] {
                              CarbonIntensityTrace::LoadCsv("/nonexistent/ci.csv",
@@ -240,9 +245,12 @@ TEST(CarbonIntensity, BadTraceMessagesNameFileLineColumnAndValue)
 TEST(CarbonIntensity, ShippedSyntheticTraceFollowsItsFormula)
 {
     const std::string file = Data("carbon/synthetic-diurnal-2zones.csv");
-    auto solar = CarbonIntensityTrace::LoadCsv(file, "SYN-SOLAR", CarbonIntensityTrace::Column::Direct);
-    auto coal = CarbonIntensityTrace::LoadCsv(file, "SYN-COAL", CarbonIntensityTrace::Column::Direct);
-    auto coalLca = CarbonIntensityTrace::LoadCsv(file, "SYN-COAL", CarbonIntensityTrace::Column::LifeCycle);
+    auto solar =
+        CarbonIntensityTrace::LoadCsv(file, "SYN-SOLAR", CarbonIntensityTrace::Column::Direct);
+    auto coal =
+        CarbonIntensityTrace::LoadCsv(file, "SYN-COAL", CarbonIntensityTrace::Column::Direct);
+    auto coalLca =
+        CarbonIntensityTrace::LoadCsv(file, "SYN-COAL", CarbonIntensityTrace::Column::LifeCycle);
     ASSERT_EQ(solar.GetValues().size(), 7u * 24u);
     ASSERT_EQ(coal.GetValues().size(), 7u * 24u);
     double sines = 0;
@@ -254,17 +262,20 @@ TEST(CarbonIntensity, ShippedSyntheticTraceFollowsItsFormula)
         {
             double t = (day * 24 + h) * 3600.0 + 1800;
             EXPECT_NEAR(solar.GetIntensity(t), 300 - 220 * s, 0.005 + 1e-9);
-            EXPECT_NEAR(coal.GetIntensity(t), 720 + 40 * std::cos(2 * kPi * (h - 19) / 24), 0.005 + 1e-9);
+            EXPECT_NEAR(coal.GetIntensity(t),
+                        720 + 40 * std::cos(2 * kPi * (h - 19) / 24),
+                        0.005 + 1e-9);
             EXPECT_NEAR(coalLca.GetIntensity(t) - coal.GetIntensity(t), 60, 1e-9);
         }
     }
     EXPECT_EQ(solar.GetIntensity(12 * 3600), 80.0); // the midday dip
     EXPECT_NEAR(solar.GetMean(), 300 - 220 * sines / 24, 0.005);
     EXPECT_NEAR(coal.GetMean(), 720, 0.005);
-    EXPECT_TRUE(Mentions(MessageOf([&] {
-                             CarbonIntensityTrace::LoadCsv(file, "", CarbonIntensityTrace::Column::Direct);
-                         }),
-                         {"synthetic-diurnal-2zones.csv", "SYN-SOLAR, SYN-COAL"}));
+    EXPECT_TRUE(
+        Mentions(MessageOf([&] {
+                     CarbonIntensityTrace::LoadCsv(file, "", CarbonIntensityTrace::Column::Direct);
+                 }),
+                 {"synthetic-diurnal-2zones.csv", "SYN-SOLAR, SYN-COAL"}));
 }
 
 TEST(CarbonIntensity, ShippedYearlyAveragesFromEmber)
@@ -411,7 +422,8 @@ TEST(DeviceProfile, MemoryCheckSaysWhetherAndWhy)
     MemoryCheck small = t.CheckMemory(kOrin, k8b, BatchTokens::Uniform(1, 500, 500));
     EXPECT_TRUE(small.fits);
     EXPECT_TRUE(small.reason.empty());
-    EXPECT_DOUBLE_EQ(small.neededGb, t.Get(kOrin, k8b, 1).memoryBaseGb + 1000 * 2 * 32 * 8 * 128 * 2 / 1e9);
+    EXPECT_DOUBLE_EQ(small.neededGb,
+                     t.Get(kOrin, k8b, 1).memoryBaseGb + 1000 * 2 * 32 * 8 * 128 * 2 / 1e9);
     MemoryCheck big = t.CheckMemory(kOrin, k8b, BatchTokens::Uniform(16, 1000, 1000));
     EXPECT_FALSE(big.fits);
     EXPECT_EQ(big.availableGb, 6.0);
@@ -421,21 +433,25 @@ TEST(DeviceProfile, MemoryCheckSaysWhetherAndWhy)
     MemoryCheck tooMany = t.CheckMemory(kAda, k3b, BatchTokens::Uniform(17, 10, 10));
     EXPECT_FALSE(tooMany.fits);
     EXPECT_TRUE(Mentions(tooMany.reason, {"no profile row for batch 17", "largest batch 16"}));
-    EXPECT_TRUE(Mentions(MessageOf([&] { t.CheckMemory("jetson-nano", k3b, BatchTokens::Uniform(1, 1, 1)); }),
-                         {"'jetson-nano/llama-3.2-3b-q4km'", "orin-nx-8gb/llama-3.2-3b-q4km"}));
+    EXPECT_TRUE(Mentions(
+        MessageOf([&] { t.CheckMemory("jetson-nano", k3b, BatchTokens::Uniform(1, 1, 1)); }),
+        {"'jetson-nano/llama-3.2-3b-q4km'", "orin-nx-8gb/llama-3.2-3b-q4km"}));
 }
 
 TEST(DeviceProfile, LookupErrorsNameWhatTheTableHolds)
 {
     DeviceProfileTable t = ShippedProfiles();
-    EXPECT_TRUE(Mentions(MessageOf([&] { t.Get(kOrin, "gpt-4", 1); }),
-                         {"'orin-nx-8gb/gpt-4'", "no such device/model", "rtx-2000-ada-16gb/llama-3.1-8b-q4km"}));
-    EXPECT_TRUE(Mentions(MessageOf([&] { t.GetBatchTimeS(kOrin, k3b, BatchTokens::Uniform(20, 1, 1)); }),
-                         {"batch size", "20", "1, 2, 3", "16"}));
+    EXPECT_TRUE(Mentions(
+        MessageOf([&] { t.Get(kOrin, "gpt-4", 1); }),
+        {"'orin-nx-8gb/gpt-4'", "no such device/model", "rtx-2000-ada-16gb/llama-3.1-8b-q4km"}));
+    EXPECT_TRUE(
+        Mentions(MessageOf([&] { t.GetBatchTimeS(kOrin, k3b, BatchTokens::Uniform(20, 1, 1)); }),
+                 {"batch size", "20", "1, 2, 3", "16"}));
     EXPECT_TRUE(Mentions(MessageOf([&] { t.GetIdlePowerW("pi5"); }), {"'pi5'", kOrin, kAda}));
     DeviceProfileTable twice = ShippedProfiles();
-    EXPECT_TRUE(Mentions(MessageOf([&] { twice.Merge(t); }),
-                         {"duplicate row", "device 'orin-nx-8gb', model 'llama-3.2-3b-q4km', batch 1"}));
+    EXPECT_TRUE(
+        Mentions(MessageOf([&] { twice.Merge(t); }),
+                 {"duplicate row", "device 'orin-nx-8gb', model 'llama-3.2-3b-q4km', batch 1"}));
 }
 
 TEST(DeviceProfile, BadFilesNameFileLineColumnAndValue)
@@ -512,7 +528,8 @@ TEST(RequestWorkload, BadTracesNameFileLineColumnAndValue)
                              RequestWorkload::Parse(in, "w.csv");
                          }),
                          {"w.csv:1:1", "missing required column 'output_tokens'"}));
-    EXPECT_TRUE(Mentions(error("5,10,10\n4,10,10\n"), {"w.csv:3:1", "'arrival_s' = 4", "previous arrival 5"}));
+    EXPECT_TRUE(Mentions(error("5,10,10\n4,10,10\n"),
+                         {"w.csv:3:1", "'arrival_s' = 4", "previous arrival 5"}));
     EXPECT_TRUE(Mentions(error("-1,10,10\n"), {"w.csv:2:1", "'arrival_s' = -1"}));
     EXPECT_TRUE(Mentions(error("1,0,10\n"), {"w.csv:2:3", "'input_tokens' = '0'", "whole number"}));
     EXPECT_TRUE(Mentions(error("1,10,2.5\n"), {"w.csv:2:6", "'output_tokens' = '2.5'"}));
@@ -539,8 +556,9 @@ TEST(RequestWorkload, TokenCountQuantilesAreClosedForms)
     ln.Validate("x");
     EXPECT_EQ(ln.Quantile(0.5), 200u);
     // Phi(1) = 0.841344746068543: one sigma above the median.
-    EXPECT_EQ(ln.Quantile(0.841344746068543), static_cast<std::uint32_t>(std::round(200 * std::exp(0.8))));
-    EXPECT_EQ(ln.Quantile(1e-9), 8u);       // clamped low
+    EXPECT_EQ(ln.Quantile(0.841344746068543),
+              static_cast<std::uint32_t>(std::round(200 * std::exp(0.8))));
+    EXPECT_EQ(ln.Quantile(1e-9), 8u);        // clamped low
     EXPECT_EQ(ln.Quantile(1 - 1e-9), 2048u); // clamped high
     EXPECT_TRUE(Mentions(MessageOf([&] { ln.Quantile(0); }), {"probability", "(0, 1)"}));
 }
@@ -554,12 +572,15 @@ TEST(RequestWorkload, ModelParametersAreValidated)
     m.Validate();
     m.arrivalRatePerS = 0;
     EXPECT_TRUE(Mentions(MessageOf([&] { m.Validate(); }), {"arrival rate", "0"}));
-    EXPECT_TRUE(Mentions(MessageOf([] { TokenCountDistribution::LogNormal(5, 0, 1, 10).Validate("InputTokens"); }),
-                         {"InputTokens sigma", "0", "(0, 5]"}));
-    EXPECT_TRUE(Mentions(MessageOf([] { TokenCountDistribution::LogNormal(-1, 1, 1, 10).Validate("In"); }),
-                         {"In mu", "-1"}));
-    EXPECT_TRUE(Mentions(MessageOf([] { TokenCountDistribution::LogNormal(1, 1, 10, 5).Validate("In"); }),
-                         {"In clamp", "[10, 5]"}));
+    EXPECT_TRUE(Mentions(
+        MessageOf([] { TokenCountDistribution::LogNormal(5, 0, 1, 10).Validate("InputTokens"); }),
+        {"InputTokens sigma", "0", "(0, 5]"}));
+    EXPECT_TRUE(
+        Mentions(MessageOf([] { TokenCountDistribution::LogNormal(-1, 1, 1, 10).Validate("In"); }),
+                 {"In mu", "-1"}));
+    EXPECT_TRUE(
+        Mentions(MessageOf([] { TokenCountDistribution::LogNormal(1, 1, 10, 5).Validate("In"); }),
+                 {"In clamp", "[10, 5]"}));
     EXPECT_TRUE(Mentions(MessageOf([] { TokenCountDistribution::Uniform(9, 3).Validate("Out"); }),
                          {"Out high", "3", "low = 9"}));
     EXPECT_TRUE(Mentions(MessageOf([] { TokenCountDistribution::Fixed(0).Validate("Out"); }),
