@@ -15,6 +15,7 @@
 #include "../../model/power-trace.h"
 #include "../../model/request-workload.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -83,7 +84,7 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
         // The file's only zone, direct intensities (a multi-zone file needs a zone id).
         auto t = CarbonIntensityTrace::Parse(in, sourceName, "", CarbonIntensityTrace::Column::Direct);
         out << t.GetValues().size() << " hourly values of zone '" << t.GetZoneId() << "', mean "
-            << t.GetMean() << " g/kWh, " << t.GetMeanIntensity(0, 2 * t.GetPeriodS()) << " g/kWh over two periods";
+            << t.GetMean() << " g/kWh, " << t.GetMeanIntensity(0, std::min(2 * t.GetPeriodS(), kMaxTimeS)) << " g/kWh over two periods";
     }
     else if (reader == "carbon-yearly")
     {
