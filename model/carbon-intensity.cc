@@ -314,11 +314,7 @@ CarbonIntensityTrace::Parse(std::istream& in,
 CarbonIntensityTrace
 CarbonIntensityTrace::LoadCsv(const std::string& path, const std::string& zoneId, Column column)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw ConfigError("cannot open file '" + path + "'");
-    }
+    std::ifstream in = OpenInputFile(path);
     return Parse(in, path, zoneId, column);
 }
 
@@ -461,11 +457,7 @@ YearlyCarbonIntensityTable::Parse(std::istream& in, const std::string& sourceNam
 YearlyCarbonIntensityTable
 YearlyCarbonIntensityTable::LoadCsv(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw ConfigError("cannot open file '" + path + "'");
-    }
+    std::ifstream in = OpenInputFile(path);
     return Parse(in, path);
 }
 

@@ -207,6 +207,17 @@ ParseFiniteDouble(const std::string& text, double& value)
     return true;
 }
 
+std::ifstream
+OpenInputFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        throw ConfigError("cannot open file '" + path + "'");
+    }
+    return in;
+}
+
 CsvTable
 CsvTable::Parse(std::istream& in, const std::string& sourceName)
 {

@@ -5,6 +5,7 @@
 #define LLM_EDGE_CSV_TABLE_H
 
 #include <cstddef>
+#include <fstream>
 #include <istream>
 #include <string>
 #include <vector>
@@ -122,6 +123,13 @@ class CsvTable
     std::vector<std::string> m_keys;   ///< lower-cased header fields
     std::vector<Row> m_rows;           ///< data rows
 };
+
+/**
+ * \brief Open a data file for reading (binary: line ends are the reader's).
+ * \param path the file
+ * \return the open stream; throws ConfigError "cannot open file '...'" otherwise
+ */
+std::ifstream OpenInputFile(const std::string& path);
 
 /**
  * \brief Parse a whole string as a finite decimal double (no trailing text,

@@ -92,6 +92,15 @@ CheckAgainst(const std::vector<DeviceProfileRow>& rows,
     }
 }
 
+// fixed + perInputToken x sum(input) + perStep x max(output): the batch
+// time or energy of DeviceProfileRow.
+double
+BatchCost(double fixed, double perInputToken, double perStep, const BatchTokens& tokens)
+{
+    return fixed + perInputToken * static_cast<double>(tokens.sumInputTokens) +
+           perStep * static_cast<double>(tokens.maxOutputTokens);
+}
+
 } // namespace
 
 void
@@ -185,11 +194,7 @@ DeviceProfileTable::Parse(std::istream& in, const std::string& sourceName)
 DeviceProfileTable
 DeviceProfileTable::LoadCsv(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw ConfigError("cannot open file '" + path + "'");
-    }
+    std::ifstream in = OpenInputFile(path);
     return Parse(in, path);
 }
 
@@ -260,8 +265,7 @@ DeviceProfileTable::GetBatchTimeS(const std::string& device,
                                   const BatchTokens& tokens) const
 {
     const DeviceProfileRow& r = Get(device, model, tokens.requests);
-    return r.fixedS + r.prefillSPerToken * static_cast<double>(tokens.sumInputTokens) +
-           r.decodeSPerStep * static_cast<double>(tokens.maxOutputTokens);
+    return BatchCost(r.fixedS, r.prefillSPerToken, r.decodeSPerStep, tokens);
 }
 
 double
@@ -270,8 +274,7 @@ DeviceProfileTable::GetBatchEnergyJ(const std::string& device,
                                     const BatchTokens& tokens) const
 {
     const DeviceProfileRow& r = Get(device, model, tokens.requests);
-    return r.fixedJ + r.prefillJPerToken * static_cast<double>(tokens.sumInputTokens) +
-           r.decodeJPerStep * static_cast<double>(tokens.maxOutputTokens);
+    return BatchCost(r.fixedJ, r.prefillJPerToken, r.decodeJPerStep, tokens);
 }
 
 MemoryCheck

@@ -66,11 +66,7 @@ RequestWorkload::Parse(std::istream& in, const std::string& sourceName)
 std::vector<LlmRequestSpec>
 RequestWorkload::LoadCsv(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw ConfigError("cannot open file '" + path + "'");
-    }
+    std::ifstream in = OpenInputFile(path);
     return Parse(in, path);
 }
 

@@ -198,42 +198,44 @@ TEST(CarbonIntensity, BadTraceMessagesNameFileLineColumnAndValue)
                                                          CarbonIntensityTrace::Column::LifeCycle);
                          }),
                          {"ci.csv:2:1", "(LCA)", "(Life cycle)"}));
-    EXPECT_TRUE(
-        Mentions(TraceError(Trace("2024-13-01 00:00:00,AT,1\n")),
-                 {"ci.csv:2:1", "Datetime (UTC)", "'2024-13-01 00:00:00'", "not a UTC date"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2023-02-29 00:00:00,AT,1\n")),
-                         {"ci.csv:2:1", "'2023-02-29 00:00:00'"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("01/01/2024 00:00,AT,1\n")),
-                         {"ci.csv:2:1", "'01/01/2024 00:00'"}));
-    EXPECT_TRUE(
-        Mentions(TraceError(Trace("2024-01-01 00:00:00+01:00,AT,1\n")), {"ci.csv:2:1", "+01:00"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 01:00:00,AT,1\n2024-01-01 01:00:00,AT,2\n")),
-                         {"ci.csv:3:1", "'2024-01-01 01:00:00'", "duplicate", "'AT'"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 01:00:00,AT,1\n2024-01-01 00:00:00,AT,2\n")),
-                         {"ci.csv:3:1", "'2024-01-01 00:00:00'", "before the previous"}));
-    EXPECT_TRUE(
-        Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 02:00:00,AT,2\n")),
-                 {"ci.csv:3:1", "'2024-01-01 02:00:00'", "2 h after", "hourly without gaps"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 00:30:00,AT,2\n")),
-                         {"ci.csv:3:1", "0.5 h after"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,-3\n")),
-                         {"ci.csv:2:24", kDirect, "-3", "[0, 10000]"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,NaN\n")),
-                         {"ci.csv:2:24", "'NaN'", "not a finite"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,inf\n")),
-                         {"ci.csv:2:24", "'inf'", "not a finite"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,\n")),
-                         {"ci.csv:2:24", "is empty", "missing data"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 01:00:00,,1\n")),
-                         {"ci.csv:3:21", "'Zone Id' is empty"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n"), "DE"),
-                         {"ci.csv", "unknown zone 'DE'", "zones in the file: AT"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("2024-01-01 00:00:00,AT,1\n2024-01-01 00:00:00,IT,1\n")),
-                         {"ci.csv", "2 zones (AT, IT)", "select one"}));
+
+    struct Case
+    {
+        std::string rows;                   ///< data rows after the header line
+        std::string zone;                   ///< zone to select
+        std::vector<std::string> fragments; ///< expected in the message
+    };
+
+    const std::string h0 = "2024-01-01 00:00:00,AT,1\n";
+    const std::vector<Case> cases = {
+        {"2024-13-01 00:00:00,AT,1\n",
+         "",
+         {"ci.csv:2:1", "Datetime (UTC)", "'2024-13-01 00:00:00'", "not a UTC date"}},
+        {"2023-02-29 00:00:00,AT,1\n", "", {"ci.csv:2:1", "'2023-02-29 00:00:00'"}},
+        {"01/01/2024 00:00,AT,1\n", "", {"ci.csv:2:1", "'01/01/2024 00:00'"}},
+        {"2024-01-01 00:00:00+01:00,AT,1\n", "", {"ci.csv:2:1", "+01:00"}},
+        {h0 + h0, "", {"ci.csv:3:1", "'2024-01-01 00:00:00'", "duplicate", "'AT'"}},
+        {"2024-01-01 01:00:00,AT,1\n" + h0, "", {"ci.csv:3:1", "before the previous"}},
+        {h0 + "2024-01-01 02:00:00,AT,2\n",
+         "",
+         {"ci.csv:3:1", "'2024-01-01 02:00:00'", "2 h after", "hourly without gaps"}},
+        {h0 + "2024-01-01 00:30:00,AT,2\n", "", {"ci.csv:3:1", "0.5 h after"}},
+        {"2024-01-01 00:00:00,AT,-3\n", "", {"ci.csv:2:24", kDirect, "-3", "[0, 10000]"}},
+        {"2024-01-01 00:00:00,AT,NaN\n", "", {"ci.csv:2:24", "'NaN'", "not a finite"}},
+        {"2024-01-01 00:00:00,AT,inf\n", "", {"ci.csv:2:24", "'inf'", "not a finite"}},
+        {"2024-01-01 00:00:00,AT,\n", "", {"ci.csv:2:24", "is empty", "missing data"}},
+        {h0 + "2024-01-01 01:00:00,,1\n", "", {"ci.csv:3:21", "'Zone Id' is empty"}},
+        {h0, "DE", {"ci.csv", "unknown zone 'DE'", "zones in the file: AT"}},
+        {h0 + "2024-01-01 00:00:00,IT,1\n", "", {"ci.csv", "2 zones (AT, IT)", "select one"}},
+        {"", "", {"ci.csv", "no data rows"}},
+    };
+    for (const auto& c : cases)
+    {
+        EXPECT_TRUE(Mentions(TraceError(Trace(c.rows), c.zone), c.fragments)) << c.rows;
+    }
     EXPECT_TRUE(
         Mentions(TraceError("Datetime (UTC)," + kDirect + "\n2024-01-01 00:00:00,1\n", "AT"),
                  {"ci.csv:1:1", "unknown zone 'AT'", "no 'Zone Id' column"}));
-    EXPECT_TRUE(Mentions(TraceError(Trace("")), {"ci.csv", "no data rows"}));
     EXPECT_TRUE(Mentions(MessageOf([] {
                              CarbonIntensityTrace::LoadCsv("/nonexistent/ci.csv",
                                                            "",
