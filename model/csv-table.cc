@@ -207,6 +207,17 @@ ParseFiniteDouble(const std::string& text, double& value)
     return true;
 }
 
+std::ifstream
+OpenInputFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        throw ConfigError("cannot open file '" + path + "'");
+    }
+    return in;
+}
+
 CsvTable
 CsvTable::Parse(std::istream& in, const std::string& sourceName)
 {
@@ -245,6 +256,7 @@ CsvTable::Parse(std::istream& in, const std::string& sourceName)
                                   SeparatorHint(line));
             }
             t.m_header = fields;
+            t.m_headerLine = lineNo;
             for (const auto& f : fields)
             {
                 std::string key = Lower(Trim(f));
@@ -305,6 +317,12 @@ CsvTable::GetHeader() const
     return m_header;
 }
 
+std::size_t
+CsvTable::GetHeaderLine() const
+{
+    return m_headerLine;
+}
+
 const std::vector<CsvTable::Row>&
 CsvTable::GetRows() const
 {
@@ -333,6 +351,32 @@ CsvTable::RequireColumn(const std::string& name) const
                           header + ")" + SeparatorHint(header));
     }
     return static_cast<std::size_t>(c);
+}
+
+std::size_t
+CsvTable::RequireAnyColumn(const std::vector<std::string>& names) const
+{
+    for (const auto& n : names)
+    {
+        int c = FindColumn(n);
+        if (c >= 0)
+        {
+            return static_cast<std::size_t>(c);
+        }
+    }
+    std::string accepted;
+    for (const auto& n : names)
+    {
+        accepted += (accepted.empty() ? "'" : " or '") + n + "'";
+    }
+    std::string header;
+    for (const auto& h : m_header)
+    {
+        header += (header.empty() ? "" : ",") + h;
+    }
+    throw ConfigError(m_source + ":" + std::to_string(m_headerLine) +
+                      ":1: missing required column " + accepted + " (header: " + header + ")" +
+                      SeparatorHint(header));
 }
 
 double

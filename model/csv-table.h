@@ -5,6 +5,7 @@
 #define LLM_EDGE_CSV_TABLE_H
 
 #include <cstddef>
+#include <fstream>
 #include <istream>
 #include <string>
 #include <vector>
@@ -57,6 +58,8 @@ class CsvTable
     const std::string& GetSourceName() const;
     /// \return the header fields as written
     const std::vector<std::string>& GetHeader() const;
+    /// \return the 1-based line number of the header line
+    std::size_t GetHeaderLine() const;
     /// \return the data rows
     const std::vector<Row>& GetRows() const;
 
@@ -71,6 +74,16 @@ class CsvTable
      * \return its index
      */
     std::size_t RequireColumn(const std::string& name) const;
+
+    /**
+     * \brief The first of several accepted spellings of a column that is
+     * present (e.g. an export's old and new header names).
+     * \param names accepted names, preferred first (case-insensitive)
+     * \return the index of the first one present; when none is, throws a
+     *         ConfigError "file:headerLine:1: missing required column ..."
+     *         listing the accepted names and the header
+     */
+    std::size_t RequireAnyColumn(const std::vector<std::string>& names) const;
 
     /**
      * \brief A field as a finite double.
@@ -106,9 +119,17 @@ class CsvTable
   private:
     std::string m_source;             ///< file name for messages
     std::vector<std::string> m_header; ///< header fields
+    std::size_t m_headerLine{0};       ///< 1-based line of the header
     std::vector<std::string> m_keys;   ///< lower-cased header fields
     std::vector<Row> m_rows;           ///< data rows
 };
+
+/**
+ * \brief Open a data file for reading (binary: line ends are the reader's).
+ * \param path the file
+ * \return the open stream; throws ConfigError "cannot open file '...'" otherwise
+ */
+std::ifstream OpenInputFile(const std::string& path);
 
 /**
  * \brief Parse a whole string as a finite decimal double (no trailing text,

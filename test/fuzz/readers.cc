@@ -5,13 +5,17 @@
 // bad-input catalogue's llm-edge-read-input driver. Pure C++ (no ns-3).
 #include "readers.h"
 
+#include "../../model/carbon-intensity.h"
 #include "../../model/config-error.h"
 #include "../../model/csv-table.h"
+#include "../../model/device-profile.h"
 #include "../../model/harvest-pmf.h"
 #include "../../model/job-trace.h"
 #include "../../model/power-mode-table.h"
 #include "../../model/power-trace.h"
+#include "../../model/request-workload.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace ns3
@@ -22,7 +26,15 @@ namespace llmedge
 std::vector<std::string>
 ReaderNames()
 {
-    return {"csv-table", "power-modes", "power-trace", "harvest-pmf", "job-trace"};
+    return {"csv-table",
+            "power-modes",
+            "power-trace",
+            "harvest-pmf",
+            "job-trace",
+            "carbon-trace",
+            "carbon-yearly",
+            "device-profile",
+            "request-workload"};
 }
 
 std::string
@@ -67,11 +79,42 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
     {
         out << JobTrace::Parse(in, sourceName).size() << " arrivals";
     }
+    else if (reader == "carbon-trace")
+    {
+        // The file's only zone, direct intensities (a multi-zone file needs a zone id).
+        auto t = CarbonIntensityTrace::Parse(in, sourceName, "", CarbonIntensityTrace::Column::Direct);
+        out << t.GetValues().size() << " hourly values of zone '" << t.GetZoneId() << "', mean "
+            << t.GetMean() << " g/kWh, " << t.GetMeanIntensity(0, std::min(2 * t.GetPeriodS(), kMaxTimeS)) << " g/kWh over two periods";
+    }
+    else if (reader == "carbon-yearly")
+    {
+        auto t = YearlyCarbonIntensityTable::Parse(in, sourceName);
+        out << t.GetEntries().size() << " zones, first " << t.GetEntries().front().zoneId << " "
+            << t.GetIntensity(t.GetEntries().front().zoneId) << " g/kWh";
+    }
+    else if (reader == "device-profile")
+    {
+        auto t = DeviceProfileTable::Parse(in, sourceName);
+        for (const auto& r : t.GetRows())
+        {
+            auto batch = BatchTokens::Uniform(r.batch, 128, 128);
+            t.GetBatchTimeS(r.device, r.model, batch);
+            t.GetBatchEnergyJ(r.device, r.model, batch);
+            t.CheckMemory(r.device, r.model, batch);
+        }
+        out << t.GetRows().size() << " profile rows, " << t.GetDevices().size() << " devices";
+    }
+    else if (reader == "request-workload")
+    {
+        auto reqs = RequestWorkload::Parse(in, sourceName);
+        out << reqs.size() << " requests, last at " << reqs.back().arrivalS << " s";
+    }
     else
     {
         ThrowConfigError("reader",
                          "'" + reader + "'",
-                         "expected csv-table, power-modes, power-trace, harvest-pmf or job-trace");
+                         "expected csv-table, power-modes, power-trace, harvest-pmf, job-trace, "
+                         "carbon-trace, carbon-yearly, device-profile or request-workload");
     }
     return out.str();
 }

@@ -13,7 +13,8 @@ namespace llmedge
 {
 
 /// \return the names of the module's file readers (csv-table, power-modes,
-/// power-trace, harvest-pmf, job-trace)
+/// power-trace, harvest-pmf, job-trace, carbon-trace, carbon-yearly,
+/// device-profile, request-workload)
 std::vector<std::string> ReaderNames();
 
 /**
