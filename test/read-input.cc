@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // llm-edge-read-input READER FILE: reads FILE with one of the module's file
-// readers (csv-table, power-modes, power-trace, harvest-pmf, job-trace) and
-// prints what it read; bad input exits 2 with one line, like the programs.
+// readers (csv-table, power-modes, power-trace, harvest-pmf, job-trace,
+// config-surface) and prints what it read; bad input exits 2 with one line,
+// like the programs.
 // Used by the bad-input catalogue (test/bad-inputs.txt).
 #include "fuzz/readers.h"
 
@@ -23,7 +24,7 @@ main(int argc, char* argv[])
         if (argc != 3)
         {
             throw ConfigError("usage: llm-edge-read-input READER FILE (READER: csv-table, "
-                              "power-modes, power-trace, harvest-pmf or job-trace)");
+                              "power-modes, power-trace, harvest-pmf, job-trace or config-surface)");
         }
         std::ifstream in(argv[2], std::ios::binary);
         if (!in)

@@ -13,7 +13,7 @@ namespace llmedge
 {
 
 /// \return the names of the module's file readers (csv-table, power-modes,
-/// power-trace, harvest-pmf, job-trace)
+/// power-trace, harvest-pmf, job-trace, config-surface)
 std::vector<std::string> ReaderNames();
 
 /**
