@@ -25,7 +25,8 @@ BanditTuner::BanditTuner(std::size_t nArms)
 {
     if (nArms < 1 || nArms > kMaxArms)
     {
-        ThrowConfigError("number of arms", FormatValue(nArms),
+        ThrowConfigError("number of arms",
+                         FormatValue(nArms),
                          "must lie in [1, " + FormatValue(kMaxArms) + "]");
     }
     m_pulls.assign(nArms, 0);
@@ -38,8 +39,8 @@ BanditTuner::Choose(const RandomDraws& draws)
     std::size_t arm = DoChoose(draws);
     if (arm >= m_pulls.size())
     {
-        throw ConfigError("tuner '" + GetName() + "' chose arm " + std::to_string(arm) +
-                          " of " + std::to_string(m_pulls.size()));
+        throw ConfigError("tuner '" + GetName() + "' chose arm " + std::to_string(arm) + " of " +
+                          std::to_string(m_pulls.size()));
     }
     return arm;
 }
@@ -49,7 +50,8 @@ BanditTuner::Observe(std::size_t arm, double cost)
 {
     if (arm >= m_pulls.size())
     {
-        ThrowConfigError("observed arm", FormatValue(arm),
+        ThrowConfigError("observed arm",
+                         FormatValue(arm),
                          "must be below the number of arms " + FormatValue(m_pulls.size()));
     }
     if (!std::isfinite(cost))
@@ -115,13 +117,31 @@ BanditTuner::GetGreedyArm() const
     return best;
 }
 
+std::size_t
+BanditTuner::ArgMin(const std::function<double(std::size_t)>& score) const
+{
+    std::size_t best = 0;
+    double bestScore = 0;
+    for (std::size_t i = 0; i < GetNArms(); ++i)
+    {
+        double v = score(i);
+        if (i == 0 || v < bestScore)
+        {
+            best = i;
+            bestScore = v;
+        }
+    }
+    return best;
+}
+
 DefaultTuner::DefaultTuner(std::size_t nArms, std::size_t defaultArm)
     : BanditTuner(nArms),
       m_arm(defaultArm)
 {
     if (defaultArm >= nArms)
     {
-        ThrowConfigError("default arm", FormatValue(defaultArm),
+        ThrowConfigError("default arm",
+                         FormatValue(defaultArm),
                          "must be below the number of arms " + FormatValue(nArms));
     }
 }
@@ -146,7 +166,8 @@ OracleTuner::OracleTuner(const std::vector<double>& trueCosts)
     {
         if (!std::isfinite(trueCosts[i]))
         {
-            ThrowConfigError("true cost of arm " + std::to_string(i), FormatValue(trueCosts[i]),
+            ThrowConfigError("true cost of arm " + std::to_string(i),
+                             FormatValue(trueCosts[i]),
                              "must be finite");
         }
         if (trueCosts[i] < trueCosts[m_arm])
@@ -228,7 +249,8 @@ Ucb1Tuner::Ucb1Tuner(std::size_t nArms, double explorationScale)
 {
     if (!(explorationScale > 0 && explorationScale <= 1e6))
     {
-        ThrowConfigError("UcbExplorationScale", FormatValue(explorationScale),
+        ThrowConfigError("UcbExplorationScale",
+                         FormatValue(explorationScale),
                          "must lie in (0, 1e6]");
     }
 }
@@ -244,22 +266,14 @@ Ucb1Tuner::GetIndex(std::size_t arm) const
 std::size_t
 Ucb1Tuner::DoChoose(const RandomDraws& /* draws */)
 {
-    std::size_t best = 0;
-    double bestIndex = 0;
     for (std::size_t i = 0; i < GetNArms(); ++i)
     {
         if (GetPulls(i) == 0)
         {
             return i;
         }
-        double index = GetIndex(i);
-        if (i == 0 || index > bestIndex)
-        {
-            best = i;
-            bestIndex = index;
-        }
     }
-    return best;
+    return ArgMin([this](std::size_t i) { return -GetIndex(i); });
 }
 
 std::string

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,12 @@ class BanditTuner
     /// \return the arm of least mean cost among those observed; an arm never
     /// observed comes first (lowest index); ties to the lowest index
     std::size_t GetGreedyArm() const;
+
+    /**
+     * \param score a score per arm, called once per arm in index order
+     * \return the arm of least score (ties to the lowest index)
+     */
+    std::size_t ArgMin(const std::function<double(std::size_t)>& score) const;
 
   private:
     /// \param draws draws \return the arm

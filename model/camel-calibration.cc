@@ -69,8 +69,8 @@ BuildCamelSurface(const CamelSurfaceParameters& p)
         double power = p.staticPowerW + p.dynamicPowerW * std::pow(f / p.fMaxMhz, p.powerExponent);
         for (unsigned b : CamelBatches())
         {
-            double step = std::max(p.weightReadS * (1.0 - p.clockShare + p.clockShare * r),
-                                   c * b * r);
+            double step =
+                std::max(p.weightReadS * (1.0 - p.clockShare + p.clockShare * r), c * b * r);
             double t = p.overheadS + p.outputTokens * step + p.prefillTokens * c * b * r;
             arms.push_back(SurfaceArm{f, b, t, power * t, "EST"});
         }
@@ -101,9 +101,8 @@ FitCamelSurface(const CamelSurfaceParameters& prior, const CamelFitTarget& targe
                 {
                     continue;
                 }
-                double reduction =
-                    1.0 - s.GetEdpJs(t, paper.arrivalRatePerS) /
-                              s.GetEdpJs(s.GetDefaultArm(), paper.arrivalRatePerS);
+                double reduction = 1.0 - s.GetEdpJs(t, paper.arrivalRatePerS) /
+                                             s.GetEdpJs(s.GetDefaultArm(), paper.arrivalRatePerS);
                 if (reduction < target.minEdpReduction || reduction > target.maxEdpReduction)
                 {
                     continue;
@@ -128,8 +127,10 @@ FitCamelSurface(const CamelSurfaceParameters& prior, const CamelFitTarget& targe
     }
     if (!found)
     {
-        throw ConfigError("Camel calibration of '" + prior.model + "': no grid point puts the "
-                          "cost optimum on (" + FormatValue(target.freqMhz) + " MHz, batch " +
+        throw ConfigError("Camel calibration of '" + prior.model +
+                          "': no grid point puts the "
+                          "cost optimum on (" +
+                          FormatValue(target.freqMhz) + " MHz, batch " +
                           std::to_string(target.batch) + ") with an EDP reduction in [" +
                           FormatValue(target.minEdpReduction) + ", " +
                           FormatValue(target.maxEdpReduction) + "]");
@@ -164,7 +165,8 @@ FormatCamelSurfaceCsv(const CamelFitResult& fit, const CamelFitTarget& target)
        << "# Fitted: b_k = " << Num(p.kneeBatch) << ", k = " << Num(p.dynamicPowerW)
        << " W, mu = " << Num(p.clockShare) << "; margin over the runner-up "
        << Num(100 * fit.margin) << " %,\n"
-       << "# EDP reduction " << Num(100 * fit.edpReduction) << " %. See doc/fragments/issue8-camel.rst.\n"
+       << "# EDP reduction " << Num(100 * fit.edpReduction)
+       << " %. See doc/fragments/issue8-camel.rst.\n"
        << "device,model,freq_mhz,batch,time_per_batch_s,energy_per_batch_j,flag\n";
     for (std::size_t i = 0; i < s.GetNArms(); ++i)
     {

@@ -33,16 +33,16 @@ struct CamelSurfaceParameters
 {
     std::string deviceKind{"agx-orin-32gb"}; ///< device kind written to the CSV
     std::string model;                       ///< model name written to the CSV
-    double fMaxMhz{930.75};        ///< maximum GPU frequency, MHz
-    double outputTokens{70};       ///< decode steps per batch (the paper's cap)
-    double prefillTokens{10};      ///< prompt work in decode-step units per sequence
-    double overheadS{0.05};        ///< fixed time per batch, s
-    double staticPowerW{8.6};      ///< board power not scaling with the GPU clock, W
-    double powerExponent{3};       ///< exponent of the GPU clock in the dynamic power
-    double weightReadS{0.0085};    ///< memory-bound decode step at fMax, s
-    double kneeBatch{24};          ///< batch where decode turns compute-bound at fMax
-    double dynamicPowerW{6};       ///< GPU dynamic power at fMax, W
-    double clockShare{0.5};        ///< share of a memory-bound step that scales with 1/f
+    double fMaxMhz{930.75};                  ///< maximum GPU frequency, MHz
+    double outputTokens{70};                 ///< decode steps per batch (the paper's cap)
+    double prefillTokens{10};                ///< prompt work in decode-step units per sequence
+    double overheadS{0.05};                  ///< fixed time per batch, s
+    double staticPowerW{8.6};                ///< board power not scaling with the GPU clock, W
+    double powerExponent{3};                 ///< exponent of the GPU clock in the dynamic power
+    double weightReadS{0.0085};              ///< memory-bound decode step at fMax, s
+    double kneeBatch{24};                    ///< batch where decode turns compute-bound at fMax
+    double dynamicPowerW{6};                 ///< GPU dynamic power at fMax, W
+    double clockShare{0.5};                  ///< share of a memory-bound step that scales with 1/f
 };
 
 /**
@@ -52,8 +52,8 @@ struct CamelSurfaceParameters
  */
 struct CamelFitTarget
 {
-    double freqMhz{816};          ///< the paper's best frequency, MHz
-    unsigned batch{20};           ///< the paper's best batch size
+    double freqMhz{816};           ///< the paper's best frequency, MHz
+    unsigned batch{20};            ///< the paper's best batch size
     double minEdpReduction{0.125}; ///< lowest accepted 1 - EDP(best) / EDP(default)
     double maxEdpReduction{0.298}; ///< highest accepted reduction
 };

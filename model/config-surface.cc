@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -48,22 +47,26 @@ CheckArm(const SurfaceArm& a, const std::string& where)
     };
     if (!(a.freqMhz > 0 && a.freqMhz <= kMaxFreqMhz))
     {
-        fail("freq_mhz", FormatValue(a.freqMhz),
+        fail("freq_mhz",
+             FormatValue(a.freqMhz),
              "must lie in (0, " + FormatValue(kMaxFreqMhz) + "] MHz");
     }
     if (!(a.batch >= 1 && a.batch <= kMaxBatch))
     {
-        fail("batch", FormatValue(a.batch),
+        fail("batch",
+             FormatValue(a.batch),
              "must be a whole number in [1, " + FormatValue(kMaxBatch) + "]");
     }
     if (!(a.timePerBatchS > 0 && a.timePerBatchS <= kMaxTimeS))
     {
-        fail("time_per_batch_s", FormatValue(a.timePerBatchS),
+        fail("time_per_batch_s",
+             FormatValue(a.timePerBatchS),
              "must lie in (0, " + FormatValue(kMaxTimeS) + "] s");
     }
     if (!(a.energyPerBatchJ > 0 && a.energyPerBatchJ <= kMaxEnergyJ))
     {
-        fail("energy_per_batch_j", FormatValue(a.energyPerBatchJ),
+        fail("energy_per_batch_j",
+             FormatValue(a.energyPerBatchJ),
              "must lie in (0, " + FormatValue(kMaxEnergyJ) + "] J");
     }
     if (!IsKnownFlag(a.flag))
@@ -200,8 +203,8 @@ ConfigSurface::ParseCsv(const std::string& text,
             list += (list.empty() ? "" : ", ") + s;
         }
         throw ConfigError(sourceName + ": no rows for device '" + deviceKind + "' and model '" +
-                          model + "' (available device/model: " +
-                          (list.empty() ? "none" : list) + ")");
+                          model + "' (available device/model: " + (list.empty() ? "none" : list) +
+                          ")");
     }
     return ConfigSurface(std::move(arms), deviceKind, model, sourceName);
 }
@@ -211,14 +214,7 @@ ConfigSurface::LoadCsv(const std::string& path,
                        const std::string& deviceKind,
                        const std::string& model)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw ConfigError("cannot open file '" + path + "'");
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ParseCsv(ss.str(), path, deviceKind, model);
+    return ParseCsv(ReadTextFile(path), path, deviceKind, model);
 }
 
 std::size_t
@@ -313,12 +309,12 @@ ConfigSurface::CheckOptions(const CostOptions& options)
 {
     if (!(options.energyWeight >= 0 && options.energyWeight <= 1))
     {
-        ThrowConfigError("EnergyWeight", FormatValue(options.energyWeight),
-                         "must lie in [0, 1]");
+        ThrowConfigError("EnergyWeight", FormatValue(options.energyWeight), "must lie in [0, 1]");
     }
     if (!(options.arrivalRatePerS > 0 && options.arrivalRatePerS <= 1e6))
     {
-        ThrowConfigError("ArrivalRate", FormatValue(options.arrivalRatePerS),
+        ThrowConfigError("ArrivalRate",
+                         FormatValue(options.arrivalRatePerS),
                          "must lie in (0, 1e6] requests/s");
     }
 }
@@ -369,8 +365,7 @@ std::size_t
 ConfigSurface::GetOptimumArm(const CostOptions& options) const
 {
     std::vector<double> costs = GetCosts(options);
-    return static_cast<std::size_t>(std::min_element(costs.begin(), costs.end()) -
-                                    costs.begin());
+    return static_cast<std::size_t>(std::min_element(costs.begin(), costs.end()) - costs.begin());
 }
 
 std::size_t

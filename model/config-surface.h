@@ -44,8 +44,8 @@ enum class CostNormalization
  */
 struct CostOptions
 {
-    double energyWeight{0.5};     ///< a in [0, 1]
-    double arrivalRatePerS{1.0};  ///< lambda, requests/s (> 0), for the queue wait
+    double energyWeight{0.5};    ///< a in [0, 1]
+    double arrivalRatePerS{1.0}; ///< lambda, requests/s (> 0), for the queue wait
     CostNormalization normalization{CostNormalization::DefaultArm}; ///< normalization reading
 };
 
@@ -181,12 +181,12 @@ class ConfigSurface
     static void CheckOptions(const CostOptions& options);
 
   private:
-    std::vector<SurfaceArm> m_arms;     ///< arms sorted by (frequency, batch)
-    std::vector<double> m_freqs;        ///< distinct frequencies, ascending
-    std::vector<unsigned> m_batches;    ///< distinct batches, ascending
-    std::string m_device;               ///< device kind
-    std::string m_model;                ///< model
-    std::string m_origin;               ///< file or preset
+    std::vector<SurfaceArm> m_arms;  ///< arms sorted by (frequency, batch)
+    std::vector<double> m_freqs;     ///< distinct frequencies, ascending
+    std::vector<unsigned> m_batches; ///< distinct batches, ascending
+    std::string m_device;            ///< device kind
+    std::string m_model;             ///< model
+    std::string m_origin;            ///< file or preset
 };
 
 } // namespace llmedge

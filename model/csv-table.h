@@ -111,6 +111,14 @@ class CsvTable
 };
 
 /**
+ * \brief Read a whole file as bytes (readers then parse the text, so that
+ * messages can name the file).
+ * \param path the file
+ * \return its content; throws ConfigError "cannot open file" when unreadable
+ */
+std::string ReadTextFile(const std::string& path);
+
+/**
  * \brief Parse a whole string as a finite decimal double (no trailing text,
  * no hexadecimal, NaN or infinity).
  * \param text the text

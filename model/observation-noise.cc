@@ -5,9 +5,8 @@
 
 #include "config-error.h"
 
-#include <boost/math/distributions/normal.hpp>
-
 #include <algorithm>
+#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 
 namespace ns3

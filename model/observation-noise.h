@@ -89,10 +89,10 @@ class ObservationNoise
     Distribution GetDistribution() const;
 
   private:
-    double m_sigmaRel{0};                         ///< relative standard deviation
+    double m_sigmaRel{0};                            ///< relative standard deviation
     Distribution m_distribution{Distribution::None}; ///< distribution
-    double m_floorFraction{1e-3};                 ///< truncation floor (normal)
-    double m_logSigma{0};                         ///< s of the lognormal
+    double m_floorFraction{1e-3};                    ///< truncation floor (normal)
+    double m_logSigma{0};                            ///< s of the lognormal
 };
 
 } // namespace llmedge

@@ -22,9 +22,10 @@ RunOfflineTuning(const ConfigSurface& surface,
 {
     if (tuner.GetNArms() != surface.GetNArms())
     {
-        ThrowConfigError("tuner '" + tuner.GetName() + "' arms", FormatValue(tuner.GetNArms()),
-                         "must equal the surface's " + FormatValue(surface.GetNArms()) +
-                             " arms (" + surface.GetOrigin() + ")");
+        ThrowConfigError("tuner '" + tuner.GetName() + "' arms",
+                         FormatValue(tuner.GetNArms()),
+                         "must equal the surface's " + FormatValue(surface.GetNArms()) + " arms (" +
+                             surface.GetOrigin() + ")");
     }
     std::vector<double> trueCosts = surface.GetCosts(options);
     double best = *std::min_element(trueCosts.begin(), trueCosts.end());

@@ -22,9 +22,10 @@ namespace llmedge
  */
 struct OfflineTuningResult
 {
-    std::vector<std::size_t> arms;       ///< arm chosen in each round
-    std::vector<double> observedCosts;   ///< noisy cost the tuner was told
-    std::vector<double> cumulativeRegret; ///< sum over rounds of true cost(arm) - true cost(optimum)
+    std::vector<std::size_t> arms;     ///< arm chosen in each round
+    std::vector<double> observedCosts; ///< noisy cost the tuner was told
+    std::vector<double>
+        cumulativeRegret; ///< sum over rounds of true cost(arm) - true cost(optimum)
 };
 
 /**

@@ -55,18 +55,8 @@ ThompsonSamplingTuner::GetPosteriorSd(std::size_t arm) const
 std::size_t
 ThompsonSamplingTuner::DoChoose(const RandomDraws& draws)
 {
-    std::size_t best = 0;
-    double bestSample = 0;
-    for (std::size_t i = 0; i < GetNArms(); ++i)
-    {
-        double sample = GetPosteriorMean(i) + draws.normal() * GetPosteriorSd(i);
-        if (i == 0 || sample < bestSample)
-        {
-            best = i;
-            bestSample = sample;
-        }
-    }
-    return best;
+    return ArgMin(
+        [&](std::size_t i) { return GetPosteriorMean(i) + draws.normal() * GetPosteriorSd(i); });
 }
 
 std::string

@@ -53,9 +53,9 @@ class ThompsonSamplingTuner : public BanditTuner
     std::size_t DoChoose(const RandomDraws& draws) override;
     std::string DoGetName() const override;
 
-    double m_mu;  ///< prior mean
-    double m_s2;  ///< prior standard deviation
-    double m_s1;  ///< observation standard deviation
+    double m_mu; ///< prior mean
+    double m_s2; ///< prior standard deviation
+    double m_s1; ///< observation standard deviation
 };
 
 } // namespace llmedge
