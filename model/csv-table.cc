@@ -188,6 +188,15 @@ CheckEncoding(const std::string& data, const std::string& sourceName)
 
 } // namespace
 
+std::string
+ReadTextFile(const std::string& path)
+{
+    std::ifstream in = OpenInputFile(path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 bool
 ParseFiniteDouble(const std::string& text, double& value)
 {

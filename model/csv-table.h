@@ -130,6 +130,12 @@ class CsvTable
  * \return the open stream; throws ConfigError "cannot open file '...'" otherwise
  */
 std::ifstream OpenInputFile(const std::string& path);
+ * \brief Read a whole file as bytes (readers then parse the text, so that
+ * messages can name the file).
+ * \param path the file
+ * \return its content; throws ConfigError "cannot open file" when unreadable
+ */
+std::string ReadTextFile(const std::string& path);
 
 /**
  * \brief Parse a whole string as a finite decimal double (no trailing text,

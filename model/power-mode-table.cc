@@ -7,7 +7,6 @@
 #include "csv-table.h"
 
 #include <cmath>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -127,14 +126,7 @@ PowerModeTable::ParseCsv(const std::string& text, const std::string& sourceName)
 PowerModeTable
 PowerModeTable::LoadCsv(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw ConfigError("cannot open file '" + path + "'");
-    }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ParseCsv(ss.str(), path);
+    return ParseCsv(ReadTextFile(path), path);
 }
 
 std::vector<std::string>

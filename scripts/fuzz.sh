@@ -38,10 +38,10 @@ if [ -z "$cxx" ] || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzze
 fi
 
 readers=(csv-table power-modes power-trace harvest-pmf job-trace carbon-trace carbon-yearly
-         device-profile request-workload)
+         device-profile request-workload config-surface)
 sources=(model/csv-table.cc model/power-mode-table.cc model/power-trace.cc model/harvest-pmf.cc
          model/job-trace.cc model/carbon-intensity.cc model/device-profile.cc
-         model/request-workload.cc test/fuzz/readers.cc)
+         model/request-workload.cc model/config-surface.cc test/fuzz/readers.cc)
 flags=(-std=c++17 -O1 -g -fno-omit-frame-pointer
        -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all)
 mkdir -p "$out/obj"

@@ -3,8 +3,9 @@
  */
 // llm-edge-read-input READER FILE: reads FILE with one of the module's file
 // readers (csv-table, power-modes, power-trace, harvest-pmf, job-trace,
-// carbon-trace, carbon-yearly, device-profile, request-workload) and
-// prints what it read; bad input exits 2 with one line, like the programs.
+// carbon-trace, carbon-yearly, device-profile, request-workload,
+// config-surface) and prints what it read; bad input exits 2 with one line,
+// like the programs.
 // Used by the bad-input catalogue (test/bad-inputs.txt).
 #include "fuzz/readers.h"
 
@@ -25,7 +26,8 @@ main(int argc, char* argv[])
         {
             throw ConfigError("usage: llm-edge-read-input READER FILE (READER: csv-table, "
                               "power-modes, power-trace, harvest-pmf, job-trace, carbon-trace, "
-                              "carbon-yearly, device-profile or request-workload)");
+                              "carbon-yearly, device-profile, request-workload or "
+                              "config-surface)");
         }
         std::ifstream in(argv[2], std::ios::binary);
         if (!in)

@@ -7,6 +7,7 @@
 
 #include "../../model/carbon-intensity.h"
 #include "../../model/config-error.h"
+#include "../../model/config-surface.h"
 #include "../../model/csv-table.h"
 #include "../../model/device-profile.h"
 #include "../../model/harvest-pmf.h"
@@ -34,7 +35,8 @@ ReaderNames()
             "carbon-trace",
             "carbon-yearly",
             "device-profile",
-            "request-workload"};
+            "request-workload",
+            "config-surface"};
 }
 
 std::string
@@ -109,12 +111,34 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
         auto reqs = RequestWorkload::Parse(in, sourceName);
         out << reqs.size() << " requests, last at " << reqs.back().arrivalS << " s";
     }
+    else if (reader == "config-surface")
+    {
+        // Select the device and model of the first data row (so that every
+        // file exercises the arm checks); a file without rows selects
+        // agx-orin-32gb / llama-3.2-1b and is refused as having none.
+        std::string device = "agx-orin-32gb";
+        std::string model = "llama-3.2-1b";
+        CsvTable t = CsvTable::Parse(in, sourceName);
+        int cDevice = t.FindColumn("device");
+        int cModel = t.FindColumn("model");
+        if (!t.GetRows().empty() && cDevice >= 0 && cModel >= 0)
+        {
+            device = t.GetString(t.GetRows()[0], cDevice);
+            model = t.GetString(t.GetRows()[0], cModel);
+        }
+        ConfigSurface s = ConfigSurface::ParseCsv(data, sourceName, device, model);
+        CostOptions paper;
+        out << s.GetNArms() << " arms of " << device << "/" << model << ", optimum arm "
+            << s.GetOptimumArm(paper) << ", EDP reduction vs default "
+            << s.GetEdpReductionVsDefault(paper);
+    }
     else
     {
         ThrowConfigError("reader",
                          "'" + reader + "'",
                          "expected csv-table, power-modes, power-trace, harvest-pmf, job-trace, "
-                         "carbon-trace, carbon-yearly, device-profile or request-workload");
+                         "carbon-trace, carbon-yearly, device-profile, request-workload or "
+                         "config-surface");
     }
     return out.str();
 }

@@ -14,7 +14,7 @@ namespace llmedge
 
 /// \return the names of the module's file readers (csv-table, power-modes,
 /// power-trace, harvest-pmf, job-trace, carbon-trace, carbon-yearly,
-/// device-profile, request-workload)
+/// device-profile, request-workload, config-surface)
 std::vector<std::string> ReaderNames();
 
 /**

@@ -12,6 +12,8 @@
 #include "ns3/power-mode-table.h"
 #include "ns3/power-trace.h"
 
+#include "expect-config-error.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -20,36 +22,11 @@
 #include <string>
 
 using namespace ns3::llmedge;
+using ns3::llmedge::test::DataFile;
+using ns3::llmedge::test::ExpectError;
 
 namespace
 {
-
-std::string
-DataFile(const std::string& rel)
-{
-    return std::string(LLM_EDGE_DATA_DIR) + "/" + rel;
-}
-
-/// Run \p f, expect a ConfigError whose message contains every fragment.
-template <typename F>
-void
-ExpectError(F f, std::initializer_list<std::string> fragments)
-{
-    try
-    {
-        f();
-        FAIL() << "expected a ConfigError";
-    }
-    catch (const ConfigError& e)
-    {
-        std::string msg = e.what();
-        for (const auto& frag : fragments)
-        {
-            EXPECT_NE(msg.find(frag), std::string::npos)
-                << "message '" << msg << "' lacks '" << frag << "'";
-        }
-    }
-}
 
 std::string
 WriteTemp(const std::string& name, const std::string& text)
