@@ -130,6 +130,8 @@ class CsvTable
  * \return the open stream; throws ConfigError "cannot open file '...'" otherwise
  */
 std::ifstream OpenInputFile(const std::string& path);
+
+/**
  * \brief Read a whole file as bytes (readers then parse the text, so that
  * messages can name the file).
  * \param path the file
