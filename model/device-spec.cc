@@ -31,6 +31,23 @@ DeviceSpec::Build(double capacityJ,
     return spec;
 }
 
+std::vector<double>
+DeviceSpec::GetChainKey() const
+{
+    std::vector<double> k = {capacityJ, lowFraction, highFraction, slotS,
+                             policy.IsDynamic() ? 1.0 : 0.0};
+    for (const auto& step : policy.GetSteps())
+    {
+        k.push_back(step.fromFraction);
+        k.push_back(static_cast<double>(step.mode));
+    }
+    for (const auto& m : modes.GetModes())
+    {
+        k.insert(k.end(), {m.timePerJobS, m.energyPerJobJ, m.idlePowerW, m.savingPowerW});
+    }
+    return k;
+}
+
 void
 DeviceSpec::Validate() const
 {

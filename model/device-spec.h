@@ -8,6 +8,7 @@
 #include "power-mode-table.h"
 
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -31,6 +32,10 @@ struct DeviceSpec
 
     /// Throws ConfigError naming the first invalid field and its value.
     void Validate() const;
+
+    /// \return every field the battery chain depends on, as numbers (a cache
+    ///         key kept here, beside the fields, so the two stay in step)
+    std::vector<double> GetChainKey() const;
 
     /// The power-mode inputs of a device, as its attributes give them.
     struct ModeInputs

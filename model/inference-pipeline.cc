@@ -200,6 +200,8 @@ InferencePipeline::Dispatch(InferenceJob job, uint32_t layer, Ptr<InferenceEndpo
         Drop(job, NO_DEVICE);
         return;
     }
+    NS_LOG_INFO("job " << job.id << " layer " << layer << " -> node "
+                       << candidates[i]->GetNode()->GetId());
     Forward(job, layer, from, candidates[i]);
 }
 
@@ -233,14 +235,16 @@ InferencePipeline::Forward(const InferenceJob& job,
 }
 
 void
-InferencePipeline::NotifyArrival(const InferenceJob& /* job */)
+InferencePipeline::NotifyArrival(const InferenceJob& job)
 {
+    NS_LOG_INFO("job " << job.id << " arrived");
     ++m_arrived;
 }
 
 void
 InferencePipeline::NotifyCompletion(const InferenceJob& job)
 {
+    NS_LOG_INFO("job " << job.id << " completed in " << (Simulator::Now() - job.created).As(Time::S));
     ++m_completed;
     Completion c{job.id, Simulator::Now() - job.created, job.queueWait, job.compute, job.network};
     m_completions.push_back(c);
@@ -250,6 +254,8 @@ InferencePipeline::NotifyCompletion(const InferenceJob& job)
 void
 InferencePipeline::Drop(const InferenceJob& job, DropReason reason)
 {
+    NS_LOG_INFO("job " << job.id << " dropped at layer " << job.layer << ": "
+                        << DropReasonName(reason));
     ++m_dropped.at(reason);
     m_droppedTrace(job.id, job.layer, reason);
 }

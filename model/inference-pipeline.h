@@ -80,6 +80,27 @@ class InferencePipeline : public Object, public JobDropReasons
     };
 
     /**
+     * \brief TracedCallback signature of Completed.
+     * \param jobId the job
+     * \param latency arrival at the source to result at the source
+     */
+    typedef void (*CompletedCallback)(uint64_t jobId, Time latency);
+    /**
+     * \brief TracedCallback signature of Dropped.
+     * \param jobId the job
+     * \param layer the layer it was bound for
+     * \param reason a DropReason
+     */
+    typedef void (*DroppedCallback)(uint64_t jobId, uint32_t layer, uint32_t reason);
+    /**
+     * \brief TracedCallback signature of Transfer.
+     * \param jobId the job
+     * \param hop the hop (h < L: into layer h; h = L: back to the source)
+     * \param event a TransferEvent
+     */
+    typedef void (*TransferCallback)(uint64_t jobId, uint32_t hop, uint32_t event);
+
+    /**
      * \brief Get the type ID.
      * \return the object TypeId
      */

@@ -97,6 +97,8 @@ LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
     bool ok = m_device->SubmitJob(key,
                                   MakeCallback(&LlmBlockApplication::BlockDone, this),
                                   &reason);
+    NS_LOG_INFO("node " << GetNode()->GetId() << " layer " << m_layer << ": job " << job.id
+                        << (ok ? " accepted" : " refused"));
     if (!ok)
     {
         m_jobs.erase(key);
@@ -120,6 +122,9 @@ LlmBlockApplication::BlockDone(uint64_t key, bool completed)
         return;
     }
     Time service = m_device->GetLastServiceTime();
+    NS_LOG_INFO("node " << GetNode()->GetId() << " layer " << m_layer << ": job " << job.id
+                        << " ran " << service.As(Time::S) << " after "
+                        << (stay - service).As(Time::S) << " queued");
     job.compute += service;
     job.queueWait += stay - service;
     if (m_layer + 1 < GetPipeline()->GetNLayers())

@@ -5,6 +5,7 @@
 
 #include "config-error.h"
 #include "llm-block-application.h"
+#include "rate-limit-cache.h"
 #include "slot-energy-harvester.h"
 
 #include "ns3/double.h"
@@ -25,40 +26,6 @@ namespace llmedge
 {
 
 NS_OBJECT_ENSURE_REGISTERED(SemiMarkovScheduler);
-
-namespace
-{
-
-/// Rate limits depend only on the chain's inputs: cache them process-wide so
-/// that replications re-creating identical devices solve each chain once.
-/// The key is the inputs themselves, as numbers.
-std::map<std::vector<double>, RateLimit>&
-GlobalLimitCache()
-{
-    static std::map<std::vector<double>, RateLimit> cache;
-    return cache;
-}
-
-std::vector<double>
-ChainKey(const DeviceSpec& s, const HarvestPmf& f, double riskLimit, double eth)
-{
-    std::vector<double> k = {s.capacityJ, s.lowFraction, s.highFraction, s.slotS, riskLimit, eth,
-                             f.GetUnitJ(), s.policy.IsDynamic() ? 1.0 : 0.0};
-    for (const auto& step : s.policy.GetSteps())
-    {
-        k.push_back(step.fromFraction);
-        k.push_back(static_cast<double>(step.mode));
-    }
-    for (const auto& m : s.modes.GetModes())
-    {
-        k.insert(k.end(), {m.timePerJobS, m.energyPerJobJ, m.idlePowerW, m.savingPowerW});
-    }
-    k.push_back(-1); // separator: the pmf follows
-    k.insert(k.end(), f.GetProbabilities().begin(), f.GetProbabilities().end());
-    return k;
-}
-
-} // namespace
 
 TypeId
 SemiMarkovScheduler::GetTypeId()
@@ -232,17 +199,11 @@ SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
     }
     try
     {
-        const DeviceSpec& spec = device->GetSpec();
-        HarvestPmf pmf = PmfOf(device);
-        std::vector<double> key = ChainKey(spec, pmf, m_riskLimit, m_ethFraction);
-        auto& cache = GlobalLimitCache();
-        auto c = cache.find(key);
-        if (c == cache.end())
-        {
-            SemiMarkovBatteryModel model(spec, pmf, m_ethFraction);
-            c = cache.emplace(key, ComputeRateLimit(model, m_riskLimit)).first;
-        }
-        return m_limits.emplace(PeekPointer(device), c->second).first->second;
+        const RateLimit& l = RateLimitCache::Global().Get(device->GetSpec(),
+                                                           PmfOf(device),
+                                                           m_riskLimit,
+                                                           m_ethFraction);
+        return m_limits.emplace(PeekPointer(device), l).first->second;
     }
     catch (const ConfigError& e)
     {
