@@ -19,16 +19,15 @@ NS_OBJECT_ENSURE_REGISTERED(OrinDeviceHolder);
 TypeId
 OrinDeviceHolder::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::llmedge::OrinDeviceHolder")
-            .SetParent<Object>()
-            .SetGroupName("LlmEdge")
-            .AddConstructor<OrinDeviceHolder>()
-            .AddAttribute("Device",
-                          "The node's EnergyHarvestingOrinDevice.",
-                          PointerValue(),
-                          MakePointerAccessor(&OrinDeviceHolder::m_device),
-                          MakePointerChecker<EnergyHarvestingOrinDevice>());
+    static TypeId tid = TypeId("ns3::llmedge::OrinDeviceHolder")
+                            .SetParent<Object>()
+                            .SetGroupName("LlmEdge")
+                            .AddConstructor<OrinDeviceHolder>()
+                            .AddAttribute("Device",
+                                          "The node's EnergyHarvestingOrinDevice.",
+                                          PointerValue(),
+                                          MakePointerAccessor(&OrinDeviceHolder::m_device),
+                                          MakePointerChecker<EnergyHarvestingOrinDevice>());
     return tid;
 }
 

@@ -16,12 +16,10 @@
 #include "ns3/llm-edge-trace-helper.h"
 #include "ns3/llm-inference-helper.h"
 #include "ns3/llm-request-source.h"
-#include "ns3/mac48-address.h"
 #include "ns3/node-list.h"
 #include "ns3/orin-device-holder.h"
 #include "ns3/rng-seed-manager.h"
-#include "ns3/simple-channel.h"
-#include "ns3/simple-net-device.h"
+#include "ns3/simple-net-device-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/test.h"
@@ -349,7 +347,10 @@ class DevicePathsTestCase : public TestCase
             NS_TEST_ASSERT_MSG_EQ(frac.size(), level.size(), "one fraction per level");
             for (std::size_t i = 0; i < frac.size() && i < level.size(); ++i)
             {
-                NS_TEST_ASSERT_MSG_EQ_TOL(frac[i].second, level[i].second / 10e3, 1e-12, "fraction");
+                NS_TEST_ASSERT_MSG_EQ_TOL(frac[i].second,
+                                          level[i].second / 10e3,
+                                          1e-12,
+                                          "fraction");
             }
             NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "harvest_j") == g_seen.slot[n]),
                                   true,
@@ -377,7 +378,9 @@ class DevicePathsTestCase : public TestCase
                 {
                     found = found || (r.first == s.first && r.second == s.second);
                 }
-                NS_TEST_ASSERT_MSG_EQ(found, true, "state change " << s.second << " at " << s.first);
+                NS_TEST_ASSERT_MSG_EQ(found,
+                                      true,
+                                      "state change " << s.second << " at " << s.first);
             }
         }
         auto saving = Series(rows, n2, "power_saving");
@@ -510,18 +513,10 @@ class PipelinePathsTestCase : public TestCase
         // Pipeline A: source and one device per layer on one SimpleChannel.
         NodeContainer a;
         a.Create(4);
-        Ptr<SimpleChannel> ch = CreateObject<SimpleChannel>();
-        ch->SetAttribute("Delay", TimeValue(MilliSeconds(5)));
-        NetDeviceContainer nd;
-        for (uint32_t i = 0; i < a.GetN(); ++i)
-        {
-            Ptr<SimpleNetDevice> d = CreateObject<SimpleNetDevice>();
-            d->SetAttribute("DataRate", DataRateValue(DataRate("100Mbps")));
-            d->SetAddress(Mac48Address::Allocate());
-            d->SetChannel(ch);
-            a.Get(i)->AddDevice(d);
-            nd.Add(d);
-        }
+        SimpleNetDeviceHelper link;
+        link.SetChannelAttribute("Delay", TimeValue(MilliSeconds(5)));
+        link.SetDeviceAttribute("DataRate", DataRateValue(DataRate("100Mbps")));
+        NetDeviceContainer nd = link.Install(a);
         InternetStackHelper stack;
         stack.Install(a);
         Ipv4AddressHelper ip;
@@ -529,12 +524,13 @@ class PipelinePathsTestCase : public TestCase
         ip.Assign(nd);
         LlmInferenceHelper ha;
         ha.SetPipelineAttribute("Transport", StringValue("tcp"));
-        ha.Devices().SetHarvesterAttribute("SlotEnergyJ",
-                                           StringValue("ns3::ConstantRandomVariable[Constant=5000]"));
+        ha.Devices().SetHarvesterAttribute(
+            "SlotEnergyJ",
+            StringValue("ns3::ConstantRandomVariable[Constant=5000]"));
         ha.SetSourceAttribute("Probability", DoubleValue(0.2));
-        Ptr<InferencePipeline> pa = ha.Install(
-            {NodeContainer(a.Get(1)), NodeContainer(a.Get(2)), NodeContainer(a.Get(3))},
-            a.Get(0));
+        Ptr<InferencePipeline> pa =
+            ha.Install({NodeContainer(a.Get(1)), NodeContainer(a.Get(2)), NodeContainer(a.Get(3))},
+                       a.Get(0));
         LlmInferenceHelper::AssignStreams(pa, 7);
 
         // Pipeline B: zero communication, devices empty and never charged.
@@ -549,10 +545,10 @@ class PipelinePathsTestCase : public TestCase
             hb.Install({NodeContainer(b.Get(1)), NodeContainer(b.Get(2))}, b.Get(0));
         LlmInferenceHelper::AssignStreams(pb, 100);
 
-        NS_TEST_ASSERT_MSG_EQ(Config::LookupMatches("/NodeList/*/$ns3::llmedge::InferencePipeline")
-                                  .GetN(),
-                              2u,
-                              "two pipelines by path");
+        NS_TEST_ASSERT_MSG_EQ(
+            Config::LookupMatches("/NodeList/*/$ns3::llmedge::InferencePipeline").GetN(),
+            2u,
+            "two pipelines by path");
         Config::Connect(kPipeline + "Completed", MakeCallback(&OnCompleted));
         Config::Connect(kPipeline + "Dropped", MakeCallback(&OnDropped));
         Config::Connect(kPipeline + "Transfer", MakeCallback(&OnTransfer));
