@@ -7,6 +7,13 @@
 // NodeContainer per layer and the source node; links and addresses are yours.
 //
 //   ./ns3 run llm-edge-user-topology
+//   ./ns3 run "llm-edge-user-topology --timeSeries=topology-ts.csv"
+//   python3 contrib/llm-edge/examples/llm-edge-plot-timeseries.py topology-ts.csv
+//
+// Traces by Config path: every trace source of the module is reachable from
+// /NodeList/ (see doc/fragments/issue16-11-traces.rst); below, the pipeline's
+// completions are counted through one, and --timeSeries records every
+// device's battery, mode, state and jobs through them (LlmEdgeTraceHelper).
 
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
@@ -15,9 +22,24 @@
 #include "ns3/point-to-point-module.h"
 
 #include <iostream>
+#include <string>
 
 using namespace ns3;
 using namespace ns3::llmedge;
+
+namespace
+{
+
+/// Completions seen through the pipeline's Config path.
+uint64_t g_completedByPath = 0;
+
+void
+CountCompleted(std::string /* context */, uint64_t /* jobId */, Time /* latency */)
+{
+    ++g_completedByPath;
+}
+
+} // namespace
 
 int
 Run(int argc, char* argv[])
@@ -25,12 +47,21 @@ Run(int argc, char* argv[])
     uint32_t slots = 200;
     double q = 0.3;
     std::string policy = "adaptive";
+    std::string timeSeries = "none";
+    double timeSeriesIntervalS = 0;
     CommandLine cmd(__FILE__);
     ProgramOptions opt("llm-edge-user-topology", cmd);
     opt.AddCount("slots", "Slots of 100 s to simulate", slots, 1, 10000000);
     opt.AddReal("q", "Job probability per slot", q, 0, 1);
     opt.AddString("policy", "uniform, long-term or adaptive", policy,
                   {"uniform", "long-term", "adaptive"});
+    opt.AddOutputFile("timeSeries",
+                      "Time-series CSV of every device (battery, harvest, mode, state, jobs; "
+                      "\"none\": no file)",
+                      timeSeries);
+    opt.AddReal("timeSeriesIntervalS",
+                "Sampling period of the time series, s (0: a row when a value changes)",
+                timeSeriesIntervalS, 0, kMaxTimeS);
     opt.Parse(argc, argv);
 
     // Your nodes: a source, a first layer of 2 devices, a second of 4.
@@ -80,6 +111,18 @@ Run(int argc, char* argv[])
     Ptr<InferencePipeline> pipeline = llm.Install({layer0, layer1}, source.Get(0));
     LlmInferenceHelper::AssignStreams(pipeline, 1);
 
+    // Traces by Config path: the pipeline is aggregated to the source node,
+    // the devices are under $ns3::llmedge::OrinDeviceHolder on theirs.
+    Config::Connect("/NodeList/" + std::to_string(source.Get(0)->GetId()) +
+                        "/$ns3::llmedge::InferencePipeline/Completed",
+                    MakeCallback(&CountCompleted));
+    if (timeSeries != "none")
+    {
+        LlmEdgeTraceHelper traces;
+        traces.SetInterval(Seconds(timeSeriesIntervalS));
+        traces.EnableTimeSeries(timeSeries, NodeContainer(layer0, layer1));
+    }
+
     Time end = Seconds(100.0 * slots);
     Simulator::Stop(end);
     Simulator::Run();
@@ -93,7 +136,16 @@ Run(int argc, char* argv[])
     {
         std::cout << "  " << names[i] << " = " << values[i] << "\n";
     }
-    Simulator::Destroy();
+    std::cout << "  completions traced by Config path = " << g_completedByPath << "\n";
+    Simulator::Destroy(); // flushes the time series
+    if (timeSeries != "none")
+    {
+        ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-user-topology", opt);
+        provenance.SetRuns(RngSeedManager::GetSeed(), opt.GetFirstRun(1), 1);
+        provenance.WriteSidecar(timeSeries);
+        std::cout << "Time series written to " << timeSeries << " (provenance in "
+                  << ResultProvenance::SidecarPath(timeSeries) << ")\n";
+    }
     return InvariantCheck::Finish("llm-edge-user-topology");
 }
 

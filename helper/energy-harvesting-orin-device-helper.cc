@@ -6,6 +6,7 @@
 #include "ns3/capped-battery-energy-source.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/fatal-error.h"
+#include "ns3/orin-device-holder.h"
 #include "ns3/random-slot-harvester.h"
 
 namespace ns3
@@ -83,8 +84,13 @@ EnergyHarvestingOrinDeviceHelper::Install(Ptr<Node> node) const
     device->SetEnergySource(battery);
     device->SetHarvester(harvester);
     // Not aggregated to the node: the EnergySourceContainer initializes the
-    // device models, and aggregation would initialize the device twice.
+    // device models, and Initialize on an aggregated model would re-enter the
+    // container's (endless recursion). A holder aggregated instead makes the
+    // device reachable by Config path (see OrinDeviceHolder).
     battery->AppendDeviceEnergyModel(device);
+    Ptr<OrinDeviceHolder> holder = CreateObject<OrinDeviceHolder>();
+    holder->SetDevice(device);
+    node->AggregateObject(holder);
     return device;
 }
 

@@ -27,7 +27,12 @@ namespace llmedge
  * The battery goes into the node's EnergySourceContainer (created and
  * aggregated when missing, as ns-3's energy helpers do); the device is a
  * device energy model of that battery, found with GetDevice(node), and is
- * initialized with the node at simulation start.
+ * initialized with the node at simulation start. An OrinDeviceHolder
+ * aggregated to the node makes the device, its battery and its harvester
+ * reachable by Config path:
+ * /NodeList/[i]/$ns3::llmedge::OrinDeviceHolder/Device/{State, PowerMode,
+ * JobCompleted, JobRefused, PowerSaving, Battery/RemainingEnergy,
+ * Battery/Harvested, Battery/Spilled, Harvester/SlotEnergy}.
  */
 class EnergyHarvestingOrinDeviceHelper
 {

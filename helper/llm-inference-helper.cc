@@ -93,6 +93,13 @@ LlmInferenceHelper::Install(const std::vector<NodeContainer>& layers, Ptr<Node> 
     Ptr<LlmRequestSource> src = m_source.Create<LlmRequestSource>();
     source->AddApplication(src);
     pipeline->SetSource(src);
+    // Config paths: /NodeList/[source]/$ns3::llmedge::InferencePipeline/Completed
+    // (one pipeline per node can be aggregated: a second one on the same
+    // source node stays reachable only through its Ptr).
+    if (!source->GetObject<InferencePipeline>())
+    {
+        source->AggregateObject(pipeline);
+    }
     return pipeline;
 }
 

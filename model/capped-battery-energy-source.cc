@@ -80,11 +80,11 @@ CappedBatteryEnergySource::GetTypeId()
             .AddTraceSource("Harvested",
                             "Energy harvested since the previous update, J (spilled part included).",
                             MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_harvestedTrace),
-                            "ns3::TracedValueCallback::Double")
+                            "ns3::llmedge::CappedBatteryEnergySource::EnergyTracedCallback")
             .AddTraceSource("Spilled",
                             "Harvested energy that did not fit in the battery by this update, J.",
                             MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_spilledTrace),
-                            "ns3::TracedValueCallback::Double");
+                            "ns3::llmedge::CappedBatteryEnergySource::EnergyTracedCallback");
     return tid;
 }
 

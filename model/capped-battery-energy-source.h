@@ -59,6 +59,12 @@ class CappedBatteryEnergySource : public EnergySource
     typedef Callback<void, double, bool> ThresholdCallback;
 
     /**
+     * TracedCallback signature of the Harvested and Spilled trace sources.
+     * \param energyJ the energy moved by one update, J
+     */
+    typedef void (*EnergyTracedCallback)(double energyJ);
+
+    /**
      * \brief Get the type ID.
      * \return the object TypeId
      */

@@ -9,6 +9,7 @@
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
@@ -78,6 +79,22 @@ EnergyHarvestingOrinDevice::GetTypeId()
                           DoubleValue(0.2),
                           MakeDoubleAccessor(&EnergyHarvestingOrinDevice::m_highFraction),
                           MakeDoubleChecker<double>())
+            // Read-only, so that Config paths reach the battery's and the
+            // harvester's trace sources (.../Battery/RemainingEnergy).
+            .AddAttribute("Battery",
+                          "The CappedBatteryEnergySource the device draws from (set with "
+                          "SetEnergySource).",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&EnergyHarvestingOrinDevice::GetBattery),
+                          MakePointerChecker<CappedBatteryEnergySource>())
+            .AddAttribute("Harvester",
+                          "The SlotEnergyHarvester charging the battery, or null (set with "
+                          "SetHarvester).",
+                          TypeId::ATTR_GET,
+                          PointerValue(),
+                          MakePointerAccessor(&EnergyHarvestingOrinDevice::GetHarvester),
+                          MakePointerChecker<SlotEnergyHarvester>())
             .AddTraceSource("State",
                             "Device state: 0 idle, 1 busy, 2 power saving.",
                             MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_state),
@@ -99,7 +116,7 @@ EnergyHarvestingOrinDevice::GetTypeId()
                 "PowerSaving",
                 "Power saving entered (true) or left (false).",
                 MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_powerSavingTrace),
-                "ns3::TracedValueCallback::Bool");
+                "ns3::llmedge::EnergyHarvestingOrinDevice::PowerSavingCallback");
     return tid;
 }
 

@@ -71,6 +71,26 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     typedef DeviceJobSlots::DoneCallback JobDoneCallback;
 
     /**
+     * TracedCallback signature of the JobCompleted trace source.
+     * \param jobId the job's identifier
+     * \param serviceTime the time the job took on the device
+     */
+    typedef void (*JobCompletedCallback)(uint64_t jobId, Time serviceTime);
+
+    /**
+     * TracedCallback signature of the JobRefused trace source.
+     * \param jobId the job's identifier
+     * \param reason why it was refused or aborted (a DropReason)
+     */
+    typedef void (*JobRefusedCallback)(uint64_t jobId, uint32_t reason);
+
+    /**
+     * TracedCallback signature of the PowerSaving trace source.
+     * \param entered true when power saving starts, false when it ends
+     */
+    typedef void (*PowerSavingCallback)(bool entered);
+
+    /**
      * \brief Get the type ID.
      * \return the object TypeId
      */

@@ -34,6 +34,13 @@ class SlotEnergyHarvester : public EnergyHarvester
 {
   public:
     /**
+     * TracedCallback signature of the SlotEnergy trace source.
+     * \param slot the slot index (slot i covers [i T, (i + 1) T))
+     * \param energyJ the energy harvested in that slot, J
+     */
+    typedef void (*SlotEnergyCallback)(uint64_t slot, double energyJ);
+
+    /**
      * \brief Get the type ID.
      * \return the object TypeId
      */

@@ -113,6 +113,7 @@ roundtrip paper llm-edge-paper --replications=2 --slots=20 --figures=3a --preset
     --policies=uniform --workers=1 --RngSeed=2 --csv="$work/paper-a/fig3-4.csv"
 roundtrip links llm-edge-links --replications=1 --slots=10 --workers=1 \
     --networks=zero-communication,p2p --csv="$work/links-a/links.csv"
+roundtrip topo llm-edge-user-topology --slots=20 --timeSeries="$work/topo-a/timeseries.csv"
 # Programs without result files print the version line first.
 for p in "llm-edge-markov --q=0.5" "llm-edge-user-topology --slots=20"; do
     # shellcheck disable=SC2086
