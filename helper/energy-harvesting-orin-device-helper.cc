@@ -18,6 +18,30 @@ EnergyHarvestingOrinDeviceHelper::EnergyHarvestingOrinDeviceHelper()
     m_battery.SetTypeId(CappedBatteryEnergySource::GetTypeId());
     m_harvester.SetTypeId(RandomSlotHarvester::GetTypeId());
     m_device.SetTypeId(EnergyHarvestingOrinDevice::GetTypeId());
+    m_grid.SetTypeId(GridSupply::GetTypeId());
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetGridSupplyType(TypeId typeId)
+{
+    NS_ABORT_MSG_UNLESS(typeId == GridSupply::GetTypeId() ||
+                            typeId.IsChildOf(GridSupply::GetTypeId()),
+                        "EnergyHarvestingOrinDeviceHelper: grid supply type "
+                            << typeId.GetName() << " is not a GridSupply");
+    m_grid.SetTypeId(typeId);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetGridAttribute(const std::string& name,
+                                                   const AttributeValue& value)
+{
+    m_grid.Set(name, value);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetCarbonIntensityFunction(GridSupply::IntensityFunction f)
+{
+    m_intensity = std::move(f);
 }
 
 void
@@ -73,6 +97,13 @@ EnergyHarvestingOrinDeviceHelper::Install(Ptr<Node> node) const
         node->AggregateObject(sources);
     }
     sources->Add(battery);
+
+    Ptr<GridSupply> grid = m_grid.Create<GridSupply>();
+    if (m_intensity)
+    {
+        grid->SetCarbonIntensityFunction(m_intensity);
+    }
+    battery->SetGridSupply(grid);
 
     Ptr<SlotEnergyHarvester> harvester = m_harvester.Create<SlotEnergyHarvester>();
     harvester->SetNode(node);

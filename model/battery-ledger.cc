@@ -5,6 +5,7 @@
 
 #include "config-error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -28,8 +29,8 @@ BatteryLedger::BatteryLedger(double capacityJ, double initialJ)
     m_energyJ = initialJ;
 }
 
-BatteryLedger::Outcome
-BatteryLedger::Apply(double harvestJ, double drawJ)
+void
+BatteryLedger::CheckFlows(double harvestJ, double drawJ)
 {
     if (!(harvestJ >= 0) || !std::isfinite(harvestJ))
     {
@@ -39,6 +40,12 @@ BatteryLedger::Apply(double harvestJ, double drawJ)
     {
         ThrowConfigError("drawn energy", FormatValue(drawJ) + " J", "must be finite and >= 0");
     }
+}
+
+BatteryLedger::Outcome
+BatteryLedger::Apply(double harvestJ, double drawJ)
+{
+    CheckFlows(harvestJ, drawJ);
     Outcome out;
     double raw = m_energyJ + harvestJ - drawJ;
     double consumed = drawJ;
@@ -61,6 +68,43 @@ BatteryLedger::Apply(double harvestJ, double drawJ)
     m_consumedJ.Add(consumed);
     m_spilledJ.Add(out.spilledJ);
     m_unmetJ.Add(out.unmetJ);
+    return out;
+}
+
+BatteryLedger::Outcome
+BatteryLedger::ApplyWithGrid(double harvestJ, double drawJ, double floorJ, bool useLocal)
+{
+    CheckFlows(harvestJ, drawJ);
+    if (!(floorJ >= 0))
+    {
+        ThrowConfigError("battery floor", FormatValue(floorJ) + " J", "must be >= 0");
+    }
+    double local = 0;
+    if (useLocal)
+    {
+        local = std::min(drawJ, harvestJ + std::max(m_energyJ - floorJ, 0.0));
+    }
+    double raw = m_energyJ + harvestJ - local;
+    if (raw < 0) // rounding only: local <= harvest + energy
+    {
+        local = m_energyJ + harvestJ;
+        raw = 0;
+    }
+    Outcome out;
+    out.gridJ = drawJ - local;
+    if (raw > m_capacityJ)
+    {
+        out.spilledJ = raw - m_capacityJ;
+        m_energyJ = m_capacityJ;
+    }
+    else
+    {
+        m_energyJ = raw;
+    }
+    m_harvestedJ.Add(harvestJ);
+    m_consumedJ.Add(drawJ);
+    m_spilledJ.Add(out.spilledJ);
+    m_gridJ.Add(out.gridJ);
     return out;
 }
 
