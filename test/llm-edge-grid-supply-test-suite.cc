@@ -550,6 +550,34 @@ class BadAttributeTestCase : public TestCase
     }
 };
 
+/// The grid checks of InvariantCheck can fail.
+class GridInvariantTestCase : public TestCase
+{
+  public:
+    GridInvariantTestCase()
+        : TestCase("InvariantCheck::CheckGridSupply reports disagreeing grid counters")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        Ptr<GridSupply> g = CreateObject<GridSupply>();
+        g->SetAttribute("Mode", StringValue("grid-only"));
+        g->SetAttribute("CarbonIntensity", DoubleValue(200));
+        g->Configure(1000, 500);
+        g->Draw(3600, Seconds(0), Seconds(10));
+        NS_TEST_EXPECT_MSG_EQ_TOL(g->GetCarbonGrams(), 0.2, 1e-15, "3600 J at 200 g/kWh");
+        NS_TEST_EXPECT_MSG_EQ(InvariantCheck::CheckGridSupply("d", 3600, g).size(),
+                              0u,
+                              "counters agree");
+        auto v = InvariantCheck::CheckGridSupply("d", 3599, g);
+        NS_TEST_ASSERT_MSG_EQ(v.size(), 1u, "1 J missing is reported");
+        NS_TEST_EXPECT_MSG_NE(v[0].find("grid energy of d"), std::string::npos, v[0]);
+        g->Dispose();
+    }
+};
+
 class LlmEdgeGridSupplyTestSuite : public TestSuite
 {
   public:
@@ -565,6 +593,7 @@ class LlmEdgeGridSupplyTestSuite : public TestSuite
         AddTestCase(new StepIntensityTestCase);
         AddTestCase(new HybridWhenEmptyTestCase);
         AddTestCase(new BadAttributeTestCase);
+        AddTestCase(new GridInvariantTestCase);
     }
 };
 
