@@ -13,6 +13,24 @@ namespace ns3
 namespace llmedge
 {
 
+namespace
+{
+/// Set \p factory's type to \p typeId, aborting unless it is \p base (when
+/// \p baseAllowed) or a subclass of it; \p what names the role in the message.
+void
+SetCheckedType(ObjectFactory& factory,
+               TypeId typeId,
+               TypeId base,
+               bool baseAllowed,
+               const std::string& what)
+{
+    NS_ABORT_MSG_UNLESS((baseAllowed && typeId == base) || typeId.IsChildOf(base),
+                        "EnergyHarvestingOrinDeviceHelper: " << what << " type " << typeId.GetName()
+                                                             << " is not a " << base.GetName());
+    factory.SetTypeId(typeId);
+}
+} // namespace
+
 EnergyHarvestingOrinDeviceHelper::EnergyHarvestingOrinDeviceHelper()
 {
     m_battery.SetTypeId(CappedBatteryEnergySource::GetTypeId());
@@ -24,11 +42,7 @@ EnergyHarvestingOrinDeviceHelper::EnergyHarvestingOrinDeviceHelper()
 void
 EnergyHarvestingOrinDeviceHelper::SetGridSupplyType(TypeId typeId)
 {
-    NS_ABORT_MSG_UNLESS(typeId == GridSupply::GetTypeId() ||
-                            typeId.IsChildOf(GridSupply::GetTypeId()),
-                        "EnergyHarvestingOrinDeviceHelper: grid supply type "
-                            << typeId.GetName() << " is not a GridSupply");
-    m_grid.SetTypeId(typeId);
+    SetCheckedType(m_grid, typeId, GridSupply::GetTypeId(), true, "grid supply");
 }
 
 void
@@ -54,10 +68,7 @@ EnergyHarvestingOrinDeviceHelper::SetBatteryAttribute(const std::string& name,
 void
 EnergyHarvestingOrinDeviceHelper::SetHarvesterType(TypeId typeId)
 {
-    NS_ABORT_MSG_UNLESS(typeId.IsChildOf(SlotEnergyHarvester::GetTypeId()),
-                        "EnergyHarvestingOrinDeviceHelper: harvester type "
-                            << typeId.GetName() << " is not a SlotEnergyHarvester");
-    m_harvester.SetTypeId(typeId);
+    SetCheckedType(m_harvester, typeId, SlotEnergyHarvester::GetTypeId(), false, "harvester");
 }
 
 void

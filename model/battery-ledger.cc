@@ -46,29 +46,7 @@ BatteryLedger::Outcome
 BatteryLedger::Apply(double harvestJ, double drawJ)
 {
     CheckFlows(harvestJ, drawJ);
-    Outcome out;
-    double raw = m_energyJ + harvestJ - drawJ;
-    double consumed = drawJ;
-    if (raw > m_capacityJ)
-    {
-        out.spilledJ = raw - m_capacityJ;
-        m_energyJ = m_capacityJ;
-    }
-    else if (raw < 0)
-    {
-        out.unmetJ = -raw;
-        consumed = drawJ - out.unmetJ;
-        m_energyJ = 0;
-    }
-    else
-    {
-        m_energyJ = raw;
-    }
-    m_harvestedJ.Add(harvestJ);
-    m_consumedJ.Add(consumed);
-    m_spilledJ.Add(out.spilledJ);
-    m_unmetJ.Add(out.unmetJ);
-    return out;
+    return Settle(harvestJ, drawJ, m_energyJ + harvestJ - drawJ, 0.0);
 }
 
 BatteryLedger::Outcome
@@ -90,21 +68,35 @@ BatteryLedger::ApplyWithGrid(double harvestJ, double drawJ, double floorJ, bool 
         local = m_energyJ + harvestJ;
         raw = 0;
     }
+    return Settle(harvestJ, drawJ, raw, drawJ - local);
+}
+
+BatteryLedger::Outcome
+BatteryLedger::Settle(double harvestJ, double drawJ, double raw, double gridJ)
+{
     Outcome out;
-    out.gridJ = drawJ - local;
+    out.gridJ = gridJ;
+    double consumed = drawJ;
     if (raw > m_capacityJ)
     {
         out.spilledJ = raw - m_capacityJ;
         m_energyJ = m_capacityJ;
+    }
+    else if (raw < 0)
+    {
+        out.unmetJ = -raw;
+        consumed = drawJ - out.unmetJ;
+        m_energyJ = 0;
     }
     else
     {
         m_energyJ = raw;
     }
     m_harvestedJ.Add(harvestJ);
-    m_consumedJ.Add(drawJ);
+    m_consumedJ.Add(consumed);
     m_spilledJ.Add(out.spilledJ);
-    m_gridJ.Add(out.gridJ);
+    m_unmetJ.Add(out.unmetJ);
+    m_gridJ.Add(gridJ);
     return out;
 }
 

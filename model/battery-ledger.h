@@ -153,6 +153,13 @@ class BatteryLedger
   private:
     /// Rejects a negative or non-finite harvest or draw.
     static void CheckFlows(double harvestJ, double drawJ);
+    /**
+     * \brief Cap the new level \p raw to [0, capacity] (spilled above,
+     * unmet below) and add the totals.
+     * \param harvestJ harvest \param drawJ demand \param raw level before
+     * the cap \param gridJ demand served by the grid \return the outcome
+     */
+    Outcome Settle(double harvestJ, double drawJ, double raw, double gridJ);
 
     using Sum = CompensatedSum; ///< running totals
 
