@@ -14,11 +14,49 @@ namespace ns3
 namespace llmedge
 {
 
+namespace
+{
+/// Set \p factory's type to \p typeId, aborting unless it is \p base (when
+/// \p baseAllowed) or a subclass of it; \p what names the role in the message.
+void
+SetCheckedType(ObjectFactory& factory,
+               TypeId typeId,
+               TypeId base,
+               bool baseAllowed,
+               const std::string& what)
+{
+    NS_ABORT_MSG_UNLESS((baseAllowed && typeId == base) || typeId.IsChildOf(base),
+                        "EnergyHarvestingOrinDeviceHelper: " << what << " type " << typeId.GetName()
+                                                             << " is not a " << base.GetName());
+    factory.SetTypeId(typeId);
+}
+} // namespace
+
 EnergyHarvestingOrinDeviceHelper::EnergyHarvestingOrinDeviceHelper()
 {
     m_battery.SetTypeId(CappedBatteryEnergySource::GetTypeId());
     m_harvester.SetTypeId(RandomSlotHarvester::GetTypeId());
     m_device.SetTypeId(EnergyHarvestingOrinDevice::GetTypeId());
+    m_grid.SetTypeId(GridSupply::GetTypeId());
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetGridSupplyType(TypeId typeId)
+{
+    SetCheckedType(m_grid, typeId, GridSupply::GetTypeId(), true, "grid supply");
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetGridAttribute(const std::string& name,
+                                                   const AttributeValue& value)
+{
+    m_grid.Set(name, value);
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetCarbonIntensityFunction(GridSupply::IntensityFunction f)
+{
+    m_intensity = std::move(f);
 }
 
 void
@@ -31,10 +69,7 @@ EnergyHarvestingOrinDeviceHelper::SetBatteryAttribute(const std::string& name,
 void
 EnergyHarvestingOrinDeviceHelper::SetHarvesterType(TypeId typeId)
 {
-    NS_ABORT_MSG_UNLESS(typeId.IsChildOf(SlotEnergyHarvester::GetTypeId()),
-                        "EnergyHarvestingOrinDeviceHelper: harvester type "
-                            << typeId.GetName() << " is not a SlotEnergyHarvester");
-    m_harvester.SetTypeId(typeId);
+    SetCheckedType(m_harvester, typeId, SlotEnergyHarvester::GetTypeId(), false, "harvester");
 }
 
 void
@@ -74,6 +109,13 @@ EnergyHarvestingOrinDeviceHelper::Install(Ptr<Node> node) const
         node->AggregateObject(sources);
     }
     sources->Add(battery);
+
+    Ptr<GridSupply> grid = m_grid.Create<GridSupply>();
+    if (m_intensity)
+    {
+        grid->SetCarbonIntensityFunction(m_intensity);
+    }
+    battery->SetGridSupply(grid);
 
     Ptr<SlotEnergyHarvester> harvester = m_harvester.Create<SlotEnergyHarvester>();
     harvester->SetNode(node);

@@ -8,6 +8,7 @@
 #include "ns3/device-energy-model-container.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/energy-harvesting-orin-device.h"
+#include "ns3/grid-supply.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
 #include "ns3/object-factory.h"
@@ -33,6 +34,10 @@ namespace llmedge
  * /NodeList/[i]/$ns3::llmedge::OrinDeviceHolder/Device/{State, PowerMode,
  * JobCompleted, JobRefused, PowerSaving, Battery/RemainingEnergy,
  * Battery/Harvested, Battery/Spilled, Harvester/SlotEnergy}.
+ *
+ * Every battery gets its own GridSupply (mode "none" unless set here or by
+ * the attribute default ns3::llmedge::GridSupply::Mode), so grid energy and
+ * carbon are accounted per device.
  */
 class EnergyHarvestingOrinDeviceHelper
 {
@@ -61,6 +66,24 @@ class EnergyHarvestingOrinDeviceHelper
      * \param value its value
      */
     void SetDeviceAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \param typeId a GridSupply type (default GridSupply)
+     */
+    void SetGridSupplyType(TypeId typeId);
+
+    /**
+     * \param name attribute of GridSupply (e.g. "Mode", "CarbonIntensity")
+     * \param value its value
+     */
+    void SetGridAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief A time-varying carbon intensity for every grid supply installed
+     * (GridSupply::SetCarbonIntensityFunction).
+     * \param f g CO2eq/kWh as a function of the time in seconds (empty: constant)
+     */
+    void SetCarbonIntensityFunction(GridSupply::IntensityFunction f);
 
     /**
      * \brief Set the slot length of the device and of its harvester at once.
@@ -106,6 +129,9 @@ class EnergyHarvestingOrinDeviceHelper
     ObjectFactory m_battery;   ///< battery factory
     ObjectFactory m_harvester; ///< harvester factory
     ObjectFactory m_device;    ///< device factory
+    ObjectFactory m_grid;      ///< grid supply factory
+    /// Carbon intensity function given to each grid supply (empty: none).
+    GridSupply::IntensityFunction m_intensity;
 };
 
 } // namespace llmedge

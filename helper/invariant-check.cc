@@ -91,9 +91,38 @@ InvariantCheck::CheckEnergyBalance(const std::string& what, double errorJ, doubl
     {
         std::ostringstream os;
         os.precision(6);
-        os << "energy balance of " << what << ": |initial + harvested - consumed - spilled - "
-           << "stored| = " << std::abs(errorJ) << " J > tolerance " << tol << " J ("
+        os << "energy balance of " << what << ": |initial + harvested + grid - consumed - "
+           << "spilled - stored| = " << std::abs(errorJ) << " J > tolerance " << tol << " J ("
            << kEnergyRelTolerance << " x " << scaleJ << " J of energies involved)";
+        out.push_back(os.str());
+    }
+    return out;
+}
+
+std::vector<std::string>
+InvariantCheck::CheckGridSupply(const std::string& what, double batteryGridJ, Ptr<GridSupply> grid)
+{
+    std::vector<std::string> out;
+    double gridJ = grid->GetGridEnergyJ();
+    double tol = EnergyToleranceJ(gridJ + batteryGridJ);
+    if (!(std::abs(gridJ - batteryGridJ) <= tol))
+    {
+        std::ostringstream os;
+        os.precision(12);
+        os << "grid energy of " << what << ": the battery counted " << batteryGridJ
+           << " J served by the grid, its grid supply " << gridJ << " J (tolerance " << tol
+           << " J)";
+        out.push_back(os.str());
+    }
+    double grams = grid->GetCarbonGrams();
+    double gTol = std::max(kCarbonAbsToleranceG, kEnergyRelTolerance * std::abs(grams));
+    if (!(std::abs(grid->GetCarbonBalanceErrorG()) <= gTol))
+    {
+        std::ostringstream os;
+        os.precision(12);
+        os << "carbon balance of " << what << ": total " << grams << " g but the draws' J x "
+           << "g/kWh / 3.6e6 sum to " << grams - grid->GetCarbonBalanceErrorG() << " g (tolerance "
+           << gTol << " g)";
         out.push_back(os.str());
     }
     return out;
@@ -120,9 +149,14 @@ InvariantCheck::CheckDevice(Ptr<EnergyHarvestingOrinDevice> device, const std::s
     {
         b->GetRemainingEnergy(); // brings a continuous battery up to date
         double scale = b->GetCapacityJ() + b->GetInitialEnergy() + b->GetHarvestedEnergyJ() +
-                       b->GetConsumedEnergyJ() + b->GetSpilledEnergyJ();
+                       b->GetGridEnergyJ() + b->GetConsumedEnergyJ() + b->GetSpilledEnergyJ();
         auto e = CheckEnergyBalance(what + "'s battery", b->GetBalanceErrorJ(), scale);
         out.insert(out.end(), e.begin(), e.end());
+        if (b->GetGridSupply())
+        {
+            auto g = CheckGridSupply(what, b->GetGridEnergyJ(), b->GetGridSupply());
+            out.insert(out.end(), g.begin(), g.end());
+        }
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #define LLM_EDGE_INVARIANT_CHECK_H
 
 #include "ns3/energy-harvesting-orin-device.h"
+#include "ns3/grid-supply.h"
 #include "ns3/inference-pipeline.h"
 
 #include <cstdint>
@@ -26,10 +27,14 @@ namespace llmedge
  *   block applications' tables, the transfers in the endpoints' tables).
  * - Job conservation of a device: accepted = completed + aborted (DEPLETED)
  *   + held (pending or running).
- * - Energy balance of each battery: |initial + harvested - consumed - spilled
- *   - stored| <= EnergyToleranceJ(scale), a relative tolerance of
+ * - Energy balance of each battery: |initial + harvested + grid - consumed -
+ *   spilled - stored| <= EnergyToleranceJ(scale), a relative tolerance of
  *   kEnergyRelTolerance times the energies involved (capacity + initial +
- *   harvested + consumed + spilled), at least kEnergyAbsToleranceJ.
+ *   harvested + grid + consumed + spilled), at least kEnergyAbsToleranceJ.
+ * - Grid supply of each battery (when it has one): the grid energy the
+ *   battery's ledger counted equals the grid supply's own counter, and the
+ *   carbon total (sum of the draws' grams) equals the draws' J x g/kWh summed
+ *   and converted once (to kEnergyRelTolerance, at least kCarbonAbsToleranceG).
  *
  * The Check* functions only report (for tests and tools); the Enforce*
  * functions, called by every example program and by PaperScenario after each
@@ -46,6 +51,8 @@ class InvariantCheck
     static constexpr double kEnergyRelTolerance = 1e-9;
     /// Smallest energy-balance tolerance, J.
     static constexpr double kEnergyAbsToleranceJ = 1e-6;
+    /// Smallest carbon-balance tolerance, g CO2eq.
+    static constexpr double kCarbonAbsToleranceG = 1e-9;
 
     /**
      * \brief Job conservation of a set of accounts (pure arithmetic).
@@ -64,6 +71,18 @@ class InvariantCheck
     static std::vector<std::string> CheckEnergyBalance(const std::string& what,
                                                        double errorJ,
                                                        double scaleJ);
+
+    /**
+     * \brief A battery's grid supply: its grid energy against the battery's
+     * count, and its carbon balance.
+     * \param what names the device in the message
+     * \param batteryGridJ grid energy the battery's ledger counted, J
+     * \param grid the battery's grid supply
+     * \return one line per violation (empty: all hold)
+     */
+    static std::vector<std::string> CheckGridSupply(const std::string& what,
+                                                    double batteryGridJ,
+                                                    Ptr<GridSupply> grid);
 
     /// \param scaleJ energies involved, J \return the tolerance, J
     static double EnergyToleranceJ(double scaleJ);

@@ -5,6 +5,7 @@
 
 #include "config-error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -28,8 +29,8 @@ BatteryLedger::BatteryLedger(double capacityJ, double initialJ)
     m_energyJ = initialJ;
 }
 
-BatteryLedger::Outcome
-BatteryLedger::Apply(double harvestJ, double drawJ)
+void
+BatteryLedger::CheckFlows(double harvestJ, double drawJ)
 {
     if (!(harvestJ >= 0) || !std::isfinite(harvestJ))
     {
@@ -39,8 +40,42 @@ BatteryLedger::Apply(double harvestJ, double drawJ)
     {
         ThrowConfigError("drawn energy", FormatValue(drawJ) + " J", "must be finite and >= 0");
     }
+}
+
+BatteryLedger::Outcome
+BatteryLedger::Apply(double harvestJ, double drawJ)
+{
+    CheckFlows(harvestJ, drawJ);
+    return Settle(harvestJ, drawJ, m_energyJ + harvestJ - drawJ, 0.0);
+}
+
+BatteryLedger::Outcome
+BatteryLedger::ApplyWithGrid(double harvestJ, double drawJ, double floorJ, bool useLocal)
+{
+    CheckFlows(harvestJ, drawJ);
+    if (!(floorJ >= 0))
+    {
+        ThrowConfigError("battery floor", FormatValue(floorJ) + " J", "must be >= 0");
+    }
+    double local = 0;
+    if (useLocal)
+    {
+        local = std::min(drawJ, harvestJ + std::max(m_energyJ - floorJ, 0.0));
+    }
+    double raw = m_energyJ + harvestJ - local;
+    if (raw < 0) // rounding only: local <= harvest + energy
+    {
+        local = m_energyJ + harvestJ;
+        raw = 0;
+    }
+    return Settle(harvestJ, drawJ, raw, drawJ - local);
+}
+
+BatteryLedger::Outcome
+BatteryLedger::Settle(double harvestJ, double drawJ, double raw, double gridJ)
+{
     Outcome out;
-    double raw = m_energyJ + harvestJ - drawJ;
+    out.gridJ = gridJ;
     double consumed = drawJ;
     if (raw > m_capacityJ)
     {
@@ -61,6 +96,7 @@ BatteryLedger::Apply(double harvestJ, double drawJ)
     m_consumedJ.Add(consumed);
     m_spilledJ.Add(out.spilledJ);
     m_unmetJ.Add(out.unmetJ);
+    m_gridJ.Add(gridJ);
     return out;
 }
 

@@ -13,6 +13,33 @@ namespace llmedge
 
 /**
  * \ingroup llm-edge
+ * \brief Neumaier-compensated running sum: totals over millions of updates
+ * stay exact to well below a microjoule.
+ */
+class CompensatedSum
+{
+  public:
+    /// \param x the term to add
+    void Add(double x)
+    {
+        double t = m_sum + x;
+        m_c += std::abs(m_sum) >= std::abs(x) ? (m_sum - t) + x : (x - t) + m_sum;
+        m_sum = t;
+    }
+
+    /// \return the sum
+    double Get() const
+    {
+        return m_sum + m_c;
+    }
+
+  private:
+    double m_sum{0}; ///< running sum
+    double m_c{0};   ///< compensation
+};
+
+/**
+ * \ingroup llm-edge
  * \brief The arithmetic of a battery capped at [0, capacity], with every joule
  * accounted for.
  *
@@ -31,6 +58,7 @@ class BatteryLedger
     {
         double spilledJ{0}; ///< harvested energy that did not fit, J
         double unmetJ{0};   ///< demanded energy the battery could not give, J
+        double gridJ{0};    ///< demanded energy the grid served (ApplyWithGrid), J
     };
 
     BatteryLedger() = default;
@@ -48,6 +76,24 @@ class BatteryLedger
      * \return spilled and unmet energy
      */
     Outcome Apply(double harvestJ, double drawJ);
+
+    /**
+     * \brief One stage with a grid behind the battery (GridSupply): the grid
+     * serves what harvest and battery do not, so nothing is unmet.
+     *
+     * With \p useLocal, harvest and then the battery serve the demand, the
+     * battery only down to \p floorJ (harvest always serves first):
+     * local = min(D, H + max(E - floorJ, 0)); otherwise local = 0 (grid
+     * only: the harvest only charges the battery). The grid serves D - local;
+     * E' = min(E + H - local, Emax), the excess spilled. floorJ = 0 gives
+     * Eq. 1 with the unmet part served by the grid.
+     * \param harvestJ energy harvested in the stage, J (>= 0)
+     * \param drawJ energy demanded in the stage, J (>= 0)
+     * \param floorJ level the battery is not drawn below, J (>= 0)
+     * \param useLocal false: the grid serves all the demand
+     * \return spilled and grid energy (unmet is 0)
+     */
+    Outcome ApplyWithGrid(double harvestJ, double drawJ, double floorJ, bool useLocal);
 
     /// \return stored energy, J
     double GetEnergyJ() const
@@ -91,34 +137,31 @@ class BatteryLedger
         return m_unmetJ.Get();
     }
 
-    /// \return initial + harvested - consumed - spilled - energy (0 up to rounding), J
+    /// \return total demand served by the grid (part of the consumed energy), J
+    double GetGridJ() const
+    {
+        return m_gridJ.Get();
+    }
+
+    /// \return initial + harvested + grid - consumed - spilled - energy (0 up to rounding), J
     double GetBalanceErrorJ() const
     {
-        return m_initialJ + m_harvestedJ.Get() - m_consumedJ.Get() - m_spilledJ.Get() - m_energyJ;
+        return m_initialJ + m_harvestedJ.Get() + m_gridJ.Get() - m_consumedJ.Get() -
+               m_spilledJ.Get() - m_energyJ;
     }
 
   private:
-    /// Neumaier-compensated running sum: totals over millions of updates
-    /// stay exact to well below a microjoule.
-    class Sum
-    {
-      public:
-        void Add(double x)
-        {
-            double t = m_sum + x;
-            m_c += std::abs(m_sum) >= std::abs(x) ? (m_sum - t) + x : (x - t) + m_sum;
-            m_sum = t;
-        }
+    /// Rejects a negative or non-finite harvest or draw.
+    static void CheckFlows(double harvestJ, double drawJ);
+    /**
+     * \brief Cap the new level \p raw to [0, capacity] (spilled above,
+     * unmet below) and add the totals.
+     * \param harvestJ harvest \param drawJ demand \param raw level before
+     * the cap \param gridJ demand served by the grid \return the outcome
+     */
+    Outcome Settle(double harvestJ, double drawJ, double raw, double gridJ);
 
-        double Get() const
-        {
-            return m_sum + m_c;
-        }
-
-      private:
-        double m_sum{0};
-        double m_c{0};
-    };
+    using Sum = CompensatedSum; ///< running totals
 
     double m_capacityJ{1};  ///< capacity
     double m_initialJ{0};   ///< initial energy
@@ -127,6 +170,7 @@ class BatteryLedger
     Sum m_consumedJ;        ///< drawn in total
     Sum m_spilledJ;         ///< spilled in total
     Sum m_unmetJ;           ///< unmet in total
+    Sum m_gridJ;            ///< served by the grid in total
 };
 
 } // namespace llmedge

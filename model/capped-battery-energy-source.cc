@@ -9,6 +9,7 @@
 #include "ns3/nstime.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/trace-source-accessor.h"
 
@@ -73,6 +74,12 @@ CappedBatteryEnergySource::GetTypeId()
                           TimeValue(Seconds(0)),
                           MakeTimeAccessor(&CappedBatteryEnergySource::m_changedInterval),
                           MakeTimeChecker(Seconds(0)))
+            .AddAttribute("GridSupply",
+                          "A grid connection behind the battery (grid-only or hybrid supply); "
+                          "null or mode \"none\": the battery alone.",
+                          PointerValue(),
+                          MakePointerAccessor(&CappedBatteryEnergySource::m_grid),
+                          MakePointerChecker<GridSupply>())
             .AddTraceSource("RemainingEnergy",
                             "Stored energy, J.",
                             MakeTraceSourceAccessor(&CappedBatteryEnergySource::m_remainingEnergyJ),
@@ -132,6 +139,11 @@ CappedBatteryEnergySource::EnsureLedger()
     {
         LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
+    if (m_grid)
+    {
+        m_grid->Configure(m_capacityJ, m_ledger.GetEnergyJ());
+    }
+    m_gridActive = m_grid && m_grid->IsActive();
     m_ledgerReady = true;
     m_lastUpdate = Simulator::Now();
     m_remainingEnergyJ = m_ledger.GetEnergyJ();
@@ -154,6 +166,7 @@ CappedBatteryEnergySource::DoDispose()
     m_thresholdCb = ThresholdCallback();
     m_harvesters.clear();
     m_modelFlows.clear();
+    m_grid = nullptr;
     BreakDeviceEnergyModelRefCycle(); // EnergySource::DoDispose is private in 3.37
     Object::DoDispose();
 }
@@ -218,7 +231,7 @@ CappedBatteryEnergySource::Record(BatteryLedger::Outcome out, double harvestJ)
     {
         m_spilledTrace(out.spilledJ);
     }
-    if (m_ledger.GetEnergyJ() <= 0 && !m_depleted)
+    if (m_ledger.GetEnergyJ() <= 0 && !m_depleted && !m_gridActive)
     {
         m_depleted = true;
         NotifyEnergyDrained();
@@ -233,23 +246,90 @@ CappedBatteryEnergySource::Record(BatteryLedger::Outcome out, double harvestJ)
 void
 CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ)
 {
-    NS_LOG_FUNCTION(this << harvestJ << drawJ);
+    ApplyStage(harvestJ, drawJ, Simulator::Now());
+}
+
+void
+CappedBatteryEnergySource::ApplyStage(double harvestJ, double drawJ, Time since)
+{
+    NS_LOG_FUNCTION(this << harvestJ << drawJ << since);
     EnsureLedger();
     // Models that draw continuously (a radio) share the battery: their
     // energy up to now first, then the stage.
     Integrate(true);
     double before = m_ledger.GetEnergyJ();
+    BatteryLedger::Outcome out = Move(harvestJ, drawJ, since);
+    Record(out, harvestJ);
+    NotifyChangedOnce(before);
+}
+
+BatteryLedger::Outcome
+CappedBatteryEnergySource::Move(double harvestJ, double drawJ, Time from)
+{
     BatteryLedger::Outcome out;
     try
     {
-        out = m_ledger.Apply(harvestJ, drawJ);
+        if (!m_gridActive)
+        {
+            return m_ledger.Apply(harvestJ, drawJ);
+        }
+        const GridLedger& g = m_grid->GetLedger();
+        out = m_ledger.ApplyWithGrid(harvestJ, drawJ, g.GetFloorJ(), g.UsesLocal());
     }
     catch (const ConfigError& e)
     {
         LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
     }
-    Record(out, harvestJ);
-    NotifyChangedOnce(before);
+    m_grid->Draw(out.gridJ, from, Simulator::Now());
+    m_grid->Observe(m_ledger.GetEnergyJ(), kCrossingToleranceJ);
+    return out;
+}
+
+double
+CappedBatteryEnergySource::NetPowerW(double harvestW, double drawW) const
+{
+    if (!m_gridActive)
+    {
+        return harvestW - drawW;
+    }
+    return m_grid->GetLedger().NetBatteryPowerW(harvestW,
+                                                drawW,
+                                                m_ledger.GetEnergyJ(),
+                                                kCrossingToleranceJ);
+}
+
+void
+CappedBatteryEnergySource::SetGridSupply(Ptr<GridSupply> grid)
+{
+    NS_LOG_FUNCTION(this << grid);
+    m_grid = grid;
+    if (m_ledgerReady)
+    {
+        if (m_grid)
+        {
+            m_grid->Configure(m_capacityJ, m_ledger.GetEnergyJ());
+        }
+        m_gridActive = m_grid && m_grid->IsActive();
+    }
+}
+
+Ptr<GridSupply>
+CappedBatteryEnergySource::GetGridSupply() const
+{
+    return m_grid;
+}
+
+bool
+CappedBatteryEnergySource::IsGridBacked() const
+{
+    const_cast<CappedBatteryEnergySource*>(this)->EnsureLedger(); // validates the supply
+    return m_gridActive;
+}
+
+double
+CappedBatteryEnergySource::GetGridEnergyJ() const
+{
+    return m_ledger.GetGridJ();
 }
 
 void
@@ -351,6 +431,7 @@ CappedBatteryEnergySource::Integrate(bool forStage)
     auto [drawW, harvestW] = CurrentFlowsW();
     m_quiet = forStage && drawW == 0 && harvestW == 0;
     m_quietStages = 0;
+    Time from = m_lastUpdate;
     m_lastUpdate = Simulator::Now();
     for (auto& f : m_modelFlows)
     {
@@ -361,15 +442,7 @@ CappedBatteryEnergySource::Integrate(bool forStage)
         return; // nothing flows (slotted devices alone): leave the ledger as is
     }
     double harvestJ = harvestW * dt;
-    BatteryLedger::Outcome out;
-    try
-    {
-        out = m_ledger.Apply(harvestJ, drawW * dt);
-    }
-    catch (const ConfigError& e)
-    {
-        LLM_EDGE_CONFIG_ERROR("CappedBatteryEnergySource: " << e.what());
-    }
+    BatteryLedger::Outcome out = Move(harvestJ, drawW * dt, from);
     Record(out, harvestJ);
 }
 
@@ -425,7 +498,7 @@ CappedBatteryEnergySource::UpdateEnergySource()
     NotifyChangedOnce(before);
     // The notifications may have changed the draw: plan with current flows.
     auto [drawW, harvestW] = CurrentFlowsW();
-    ScheduleThresholdEvent(harvestW - drawW);
+    ScheduleThresholdEvent(NetPowerW(harvestW, drawW));
 }
 
 void
@@ -494,6 +567,22 @@ CappedBatteryEnergySource::ScheduleThresholdEvent(double netPowerW)
     if (e > 0 && netPowerW < 0)
     {
         best = std::min(best, e / -netPowerW); // empty: the models must hear of it
+    }
+    if (m_gridActive)
+    {
+        // The grid takes over at the switch level and hands back at the
+        // resume level: an update there keeps each interval's grid power
+        // constant (its carbon is timed by it).
+        bool rising = false;
+        double level = m_grid->GetLedger().GetWatchedLevelJ(rising);
+        if (level >= 0 && !rising && netPowerW < 0 && e > level + kCrossingToleranceJ)
+        {
+            best = std::min(best, (e - level) / -netPowerW);
+        }
+        else if (level >= 0 && rising && netPowerW > 0 && e < level)
+        {
+            best = std::min(best, (level - e) / netPowerW);
+        }
     }
     double rechargeJ = m_rechargeFraction * m_capacityJ;
     if (m_depleted && netPowerW > 0 && e <= rechargeJ)

@@ -5,6 +5,7 @@
 #define LLM_EDGE_CAPPED_BATTERY_ENERGY_SOURCE_H
 
 #include "battery-ledger.h"
+#include "grid-supply.h"
 #include "llm-edge-compat.h"
 
 #include "ns3/callback.h"
@@ -51,6 +52,13 @@ namespace llmedge
  * BasicEnergyHarvesterHelper does) counts as harvest, not as negative
  * consumption, so GetConsumedEnergyJ() + GetUnmetEnergyJ() is the sum of the
  * models' consumption.
+ *
+ * A GridSupply behind the battery (SetGridSupply, attribute GridSupply) in
+ * mode "grid-only" or "hybrid" serves the demand the battery does not (see
+ * GridSupply and GridLedger): nothing is unmet, the consumed energy includes
+ * the grid's share, the balance reads initial + harvested + grid - consumed
+ * - spilled = remaining, and depletion is never reported (the supply does
+ * not run out). Mode "none" leaves the battery exactly as without it.
  */
 class CappedBatteryEnergySource : public EnergySource
 {
@@ -100,6 +108,27 @@ class CappedBatteryEnergySource : public EnergySource
     void ApplyStage(double harvestJ, double drawJ);
 
     /**
+     * \brief ApplyStage for a stage that began at \p since: a grid supply
+     * spreads the stage's grid energy evenly over [since, now] for its carbon.
+     * \param harvestJ energy harvested during the stage, J
+     * \param drawJ energy the device demands for the stage, J
+     * \param since start of the stage
+     */
+    void ApplyStage(double harvestJ, double drawJ, Time since);
+
+    /**
+     * \param grid the grid connection behind this battery (null: none); it
+     * is validated (ConfigError) when the battery builds its ledger
+     */
+    void SetGridSupply(Ptr<GridSupply> grid);
+    /// \return the grid connection, or null
+    Ptr<GridSupply> GetGridSupply() const;
+    /// \return true if a grid supply in mode "grid-only" or "hybrid" backs the battery
+    bool IsGridBacked() const;
+    /// \return total demand served by the grid (included in the consumed energy), J
+    double GetGridEnergyJ() const;
+
+    /**
      * \brief Watch levels for crossings in continuous accounting.
      * \param levelsJ the levels, J
      * \param cb called with (level, rising) at each crossing
@@ -114,7 +143,7 @@ class CappedBatteryEnergySource : public EnergySource
     double GetSpilledEnergyJ() const;
     /// \return total demand that could not be served, J
     double GetUnmetEnergyJ() const;
-    /// \return initial + harvested - consumed - spilled - remaining, J
+    /// \return initial + harvested + grid - consumed - spilled - remaining, J
     double GetBalanceErrorJ() const;
 
     /**
@@ -136,6 +165,13 @@ class CappedBatteryEnergySource : public EnergySource
     void DoDispose() override;
 
     void EnsureLedger();
+    /// Moves energy through the ledger (and the grid supply, if active).
+    /// \param harvestJ harvest, J \param drawJ demand, J \param from start
+    /// of the interval moved \return what the update did
+    BatteryLedger::Outcome Move(double harvestJ, double drawJ, Time from);
+    /// \param harvestW harvest \param drawW demand \return the stored
+    /// energy's rate of change as the supply lets it flow, W
+    double NetPowerW(double harvestW, double drawW) const;
     void Record(BatteryLedger::Outcome out, double harvestJ);
     void ScheduleThresholdEvent(double netPowerW);
     void CheckThresholds(double beforeJ);
@@ -184,6 +220,8 @@ class CappedBatteryEnergySource : public EnergySource
     std::vector<bool> m_above;     ///< side of each level the energy is on
     ThresholdCallback m_thresholdCb; ///< crossing callback
     EventId m_thresholdEvent;      ///< next predicted crossing
+    Ptr<GridSupply> m_grid;        ///< grid connection (attribute GridSupply)
+    bool m_gridActive{false};      ///< m_grid is configured and not "none"
 
     TracedValue<double> m_remainingEnergyJ;     ///< trace: stored energy, J
     TracedCallback<double> m_harvestedTrace;  ///< trace: energy harvested by an update, J

@@ -285,15 +285,16 @@ SlottedAccounting::EndStage()
             harvestJ += Harvester()->GetSlotEnergyJ(m_stageSlot + i);
         }
     }
-    Battery()->ApplyStage(harvestJ, m_stageDrawJ);
+    Battery()->ApplyStage(harvestJ, m_stageDrawJ, m_stageStart);
     m_stageEnergyJ += m_stageDrawJ;
     if (HasRunning())
     {
         CompleteRunningJob().Notify(true);
     }
-    // Hysteresis on the new level (doc: "Battery, harvest and power saving").
+    // Hysteresis on the new level (doc: "Battery, harvest and power saving");
+    // none with the grid behind the battery (doc/fragments/issue7-grid.rst).
     double e = GetEnergyJ();
-    if (State() != Device::SAVING && e < Spec().GetLowJ())
+    if (State() != Device::SAVING && e < Spec().GetLowJ() && !Battery()->IsGridBacked())
     {
         SetState(Device::SAVING);
     }
@@ -309,8 +310,11 @@ SlottedAccounting::EndStage()
 void
 ContinuousAccounting::Start()
 {
-    Battery()->SetThresholdWatch({Spec().GetLowJ(), Spec().GetHighJ()},
-                                 MakeCallback(&ContinuousAccounting::OnThreshold, this));
+    if (!Battery()->IsGridBacked()) // the grid backs the demand: no power saving
+    {
+        Battery()->SetThresholdWatch({Spec().GetLowJ(), Spec().GetHighJ()},
+                                     MakeCallback(&ContinuousAccounting::OnThreshold, this));
+    }
     if (Harvester())
     {
         Harvester()->StartContinuous();
@@ -381,7 +385,7 @@ ContinuousAccounting::FinishJob()
         return; // the battery emptied at this very instant: aborted as DEPLETED
     }
     DeviceJobSlots::Finished job = CompleteRunningJob();
-    if (Battery()->GetRemainingEnergy() < Spec().GetLowJ())
+    if (Battery()->GetRemainingEnergy() < Spec().GetLowJ() && !Battery()->IsGridBacked())
     {
         SetState(Device::SAVING);
     }

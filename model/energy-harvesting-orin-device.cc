@@ -231,7 +231,8 @@ EnergyHarvestingOrinDevice::BeginReplication(double energyJ)
 {
     m_stats.Reset(Simulator::Now(), energyJ);
     SelectMode();
-    bool saving = energyJ < m_spec.GetLowJ();
+    // With the grid behind the battery there is no lack of energy to save for.
+    bool saving = energyJ < m_spec.GetLowJ() && !m_battery->IsGridBacked();
     m_state = saving ? SAVING : IDLE;
     if (saving)
     {

@@ -9,6 +9,8 @@
 // Policy attribute with jobs conserved.
 
 #include "ns3/boolean.h"
+#include "ns3/carbon-aware-policy.h"
+#include "ns3/grid-supply.h"
 #include "ns3/double.h"
 #include "ns3/energy-aware-policy.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
@@ -30,19 +32,26 @@ using namespace ns3::llmedge;
 namespace
 {
 
-/// Two devices (Continuous accounting, full battery) in the given fixed modes.
+/// Devices (Continuous accounting, full battery) in the given fixed modes;
+/// with \p intensities, grid-only at those constant carbon intensities.
 std::vector<Ptr<LlmBlockApplication>>
-MakeLayer(const std::vector<std::string>& modes)
+MakeLayer(const std::vector<std::string>& modes, const std::vector<double>& intensities = {})
 {
     std::vector<Ptr<LlmBlockApplication>> layer;
-    for (const auto& m : modes)
+    for (std::size_t i = 0; i < modes.size(); ++i)
     {
+        const std::string& m = modes[i];
         NodeContainer n;
         n.Create(1);
         EnergyHarvestingOrinDeviceHelper h;
         h.SetDeviceAttribute("Accounting", StringValue("Continuous"));
         h.SetDeviceAttribute("PowerMode", StringValue(m));
         h.SetBatteryAttribute("InitialFraction", DoubleValue(1.0));
+        if (i < intensities.size())
+        {
+            h.SetGridAttribute("Mode", StringValue("grid-only"));
+            h.SetGridAttribute("CarbonIntensity", DoubleValue(intensities[i]));
+        }
         Ptr<LlmBlockApplication> app = CreateObject<LlmBlockApplication>();
         app->SetDevice(h.Install(n.Get(0)));
         layer.push_back(app);
@@ -146,6 +155,61 @@ class EnergyAwareTestCase : public TestCase
     }
 };
 
+/// Carbon-aware: least energy x intensity of the grid share; bound falls back to latency.
+class CarbonAwareTestCase : public TestCase
+{
+  public:
+    CarbonAwareTestCase()
+        : TestCase("Carbon-aware picks the least J x g per kWh; beyond the latency bound, latency")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        // 60W: 2300 J at 400 g/kWh = 255.6 g; 30W: 2200 J at 500 g/kWh = 305.6 g;
+        // 15W: 2600 J on its own battery (no grid) = 0 g.
+        auto layer = MakeLayer({"60W", "30W"}, {400, 500});
+        Ptr<CarbonAwarePolicy> p = CreateObject<CarbonAwarePolicy>();
+        std::vector<uint32_t> chosen;
+        std::vector<double> grams;
+        Simulator::Schedule(Seconds(1), [&]() {
+            for (const auto& a : layer)
+            {
+                grams.push_back(CarbonAwarePolicy::ExpectedCarbonG(
+                    a->GetDevice(), a->GetDevice()->GetCurrentMode().energyPerJobJ));
+            }
+            chosen.push_back(RouteNow(p, layer));
+            Submit(layer[0], 1);
+            Submit(layer[0], 2); // 60W full: the 30W one
+            chosen.push_back(RouteNow(p, layer));
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ_TOL(grams[0], 2300 * 400 / 3.6e6, 1e-12, "J x g/kWh / 3.6e6");
+        NS_TEST_ASSERT_MSG_EQ_TOL(grams[1], 2200 * 500 / 3.6e6, 1e-12, "J x g/kWh / 3.6e6");
+        NS_TEST_ASSERT_MSG_EQ(chosen[0], 0u, "255.6 g < 305.6 g although 2300 J > 2200 J");
+        NS_TEST_ASSERT_MSG_EQ(chosen[1], 1u, "the cleaner device is full");
+
+        // A solar device (no grid: 0 g) that is slow, and a bound it misses.
+        auto mixed = MakeLayer({"60W", "15W"}, {400});
+        Ptr<CarbonAwarePolicy> free = CreateObject<CarbonAwarePolicy>();
+        Ptr<CarbonAwarePolicy> bounded = CreateObject<CarbonAwarePolicy>();
+        bounded->SetAttribute("LatencyBound", TimeValue(Seconds(200)));
+        std::vector<uint32_t> c2;
+        Simulator::Schedule(Seconds(1), [&]() {
+            c2.push_back(RouteNow(free, mixed));    // 0 g on the 15W device
+            c2.push_back(RouteNow(bounded, mixed)); // 15W takes 300 s > 200 s: 60W
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(c2[0], 1u, "harvest-only device: no grid carbon");
+        NS_TEST_ASSERT_MSG_EQ(c2[1], 0u, "the 0 g device misses the bound");
+    }
+};
+
 /// Greedy: the first idle device, else round-robin over the available ones.
 class GreedyTestCase : public TestCase
 {
@@ -245,10 +309,12 @@ class LlmEdgeRoutingTestSuite : public TestSuite
         AddTestCase(new LatencyAwareTestCase(), TestCase::QUICK);
         AddTestCase(new EnergyAwareTestCase(), TestCase::QUICK);
         AddTestCase(new GreedyTestCase(), TestCase::QUICK);
+        AddTestCase(new CarbonAwareTestCase(), TestCase::QUICK);
         for (const char* t : {"ns3::llmedge::SemiMarkovScheduler",
                               "ns3::llmedge::GreedyPolicy",
                               "ns3::llmedge::LatencyAwarePolicy",
-                              "ns3::llmedge::EnergyAwarePolicy"})
+                              "ns3::llmedge::EnergyAwarePolicy",
+                              "ns3::llmedge::CarbonAwarePolicy"})
         {
             AddTestCase(new PolicyThroughPipelineTestCase(t), TestCase::QUICK);
         }
