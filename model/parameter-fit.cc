@@ -297,6 +297,10 @@ CheckReachability(const std::vector<FitParameter>& parameters,
             r.reachable = true;
             continue;
         }
+        if (options.maxEvaluations == 0)
+        {
+            continue; // the history alone
+        }
         std::vector<FitParameter> from = parameters;
         for (std::size_t i = 0; i < from.size() && !r.parameters.empty(); ++i)
         {
@@ -316,7 +320,20 @@ CheckReachability(const std::vector<FitParameter>& parameters,
             r.closest = f.outputs[t];
             r.parameters = f.best;
         }
-        r.reachable = distance(r.closest) <= target.uncertainty;
+        // Values on both sides of the paper's: the box is convex, so on the
+        // segment between the two points a continuous model meets it.
+        bool below = false;
+        bool above = false;
+        const std::vector<FitEvaluation>* searched = &f.history;
+        for (const auto* h : {&history, searched})
+        {
+            for (const auto& e : *h)
+            {
+                below = below || e.outputs[t] <= target.paper;
+                above = above || e.outputs[t] >= target.paper;
+            }
+        }
+        r.reachable = distance(r.closest) <= target.uncertainty || (below && above);
     }
     return out;
 }

@@ -141,7 +141,7 @@ std::vector<FitSensitivity> ComputeSensitivity(const std::vector<FitParameter>& 
 /// Whether one target can be met anywhere in the bounds.
 struct FitReach
 {
-    bool reachable{false};          ///< |ours - paper| <= uncertainty somewhere
+    bool reachable{false};          ///< within the uncertainty somewhere, or evaluated on both sides
     double closest{0};              ///< our value closest to the paper's found
     std::vector<double> parameters; ///< where
 };
@@ -149,12 +149,14 @@ struct FitReach
 /**
  * \brief For each target, searches the box for the value closest to the
  * paper's alone (its own simplex search, started from the point of the
- * history closest to it): reachable when within the paper's uncertainty.
+ * history closest to it): reachable when within the paper's uncertainty,
+ * or when values on both sides of the paper's were seen (a continuous model
+ * meets it on the segment between them).
  * \param parameters the parameters with bounds
  * \param targets the targets
  * \param model the model
  * \param history points already evaluated (e.g. the joint fit's)
- * \param options settings of each per-target search
+ * \param options settings of each per-target search (maxEvaluations 0: the history alone)
  * \return one entry per target
  */
 std::vector<FitReach> CheckReachability(const std::vector<FitParameter>& parameters,
