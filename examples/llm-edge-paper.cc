@@ -64,6 +64,8 @@ Run(int argc, char* argv[])
     std::string policies = "uniform,long-term,adaptive";
     double initialFraction = 0.15;
     double highFraction = 0.2;
+    double nodeSpread = 0.5;
+    double harvestWidth = 0.5;
     std::string csv = "llm-edge-fig3-4.csv";
 
     CommandLine cmd(__FILE__);
@@ -83,6 +85,12 @@ Run(int argc, char* argv[])
                 0, 1);
     opt.AddReal("highFraction", "Ehigh / capacity (paper: unstated; Elow is 0.1)", highFraction,
                 0.1, 1, true);
+    opt.AddReal("nodeSpread",
+                "a: device j of a layer has mean harvest m (1 - a + 2a j/(N-1)) (paper: unstated)",
+                nodeSpread, 0, 1);
+    opt.AddReal("harvestWidth",
+                "w: device j harvests U[(1 - w) m_j, (1 + w) m_j] per slot (paper: unstated)",
+                harvestWidth, 0, 1);
     opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
     opt.Parse(argc, argv);
     const uint32_t firstRun = opt.GetFirstRun(replications);
@@ -152,9 +160,17 @@ Run(int argc, char* argv[])
     std::vector<std::string> names = LlmRunReport::Names();
     std::cout << "Figs. 3-4: 3 x 3 devices, dynamic mode, zero-communication, " << slots
               << " slots, " << replications << " replications per point, " << points.size()
-              << " points\nParameters the paper leaves out (ours): device j of a layer harvests "
-                 "U[m_j/2, 3m_j/2] with m_j = m (0.5 + j/2) around the swept mean m "
-                 "(paper-printed: 10x); initial charge "
+              << " points\nParameters the paper leaves out (ours): device j of a layer harvests ";
+    if (nodeSpread == 0.5 && harvestWidth == 0.5)
+    {
+        std::cout << "U[m_j/2, 3m_j/2] with m_j = m (0.5 + j/2)";
+    }
+    else
+    {
+        std::cout << "U[" << 1 - harvestWidth << " m_j, " << 1 + harvestWidth << " m_j] with m_j = m ("
+                  << 1 - nodeSpread << " + " << nodeSpread << " j)";
+    }
+    std::cout << " around the swept mean m (paper-printed: 10x); initial charge "
               << 100 * initialFraction << " %; Ehigh " << 100 * highFraction
               << " %; Elow 10 %; q = 0.3 for the harvest sweeps, m = 550 J/slot for the q sweeps\n";
 
@@ -172,6 +188,8 @@ Run(int argc, char* argv[])
             sc.q = pt.q;
             sc.initialFraction = initialFraction;
             sc.highFraction = highFraction;
+            sc.nodeSpread = nodeSpread;
+            sc.harvestWidth = harvestWidth;
             std::vector<SummaryStatistics> stats(names.size());
             // RngRun 1..R (or from --RngRun) on one set of objects: identical
             // to R fresh runs, twice as fast (see PaperScenario::RunSeries).

@@ -20,76 +20,6 @@
 using namespace ns3;
 using namespace ns3::llmedge;
 
-namespace
-{
-
-struct RunResult
-{
-    double jobs;
-    double avgBatteryPct;
-    double balanceErrorJ;
-};
-
-struct Params
-{
-    std::string preset;
-    std::string mode;
-    std::string accounting;
-    uint32_t slots;
-    double q;
-    double harvestMinJ;
-    double harvestMaxJ;
-    double initialFraction;
-    double lowFraction;
-    double highFraction;
-};
-
-RunResult
-RunOnce(const Params& p, uint32_t run)
-{
-    RngSeedManager::SetRun(run);
-    Time slot = Seconds(100);
-    NodeContainer nodes;
-    nodes.Create(1);
-    EnergyHarvestingOrinDeviceHelper helper;
-    helper.SetSlotDuration(slot);
-    helper.SetBatteryAttribute("CapacityJ", DoubleValue(100e3));
-    helper.SetBatteryAttribute("InitialFraction", DoubleValue(p.initialFraction));
-    std::ostringstream rv;
-    rv << "ns3::UniformRandomVariable[Min=" << p.harvestMinJ << "|Max=" << p.harvestMaxJ << "]";
-    helper.SetHarvesterAttribute("SlotEnergyJ", StringValue(rv.str()));
-    helper.SetDeviceAttribute("PowerModePreset", StringValue(p.preset));
-    helper.SetDeviceAttribute("PowerMode", StringValue(p.mode));
-    helper.SetDeviceAttribute("Accounting", StringValue(p.accounting));
-    helper.SetDeviceAttribute("LowThresholdFraction", DoubleValue(p.lowFraction));
-    helper.SetDeviceAttribute("HighThresholdFraction", DoubleValue(p.highFraction));
-    DeviceEnergyModelContainer devices = helper.Install(nodes);
-    EnergyHarvestingOrinDeviceHelper::AssignStreams(devices, 0);
-    Ptr<EnergyHarvestingOrinDevice> device = DynamicCast<EnergyHarvestingOrinDevice>(devices.Get(0));
-
-    Ptr<BernoulliJobSource> source = CreateObject<BernoulliJobSource>();
-    source->SetAttribute("Probability", DoubleValue(p.q));
-    source->SetAttribute("SlotDuration", TimeValue(slot));
-    source->AssignStreams(10);
-    source->SetArrivalCallback(MakeFunctionCallback<void, uint64_t>([device](uint64_t id) {
-        device->SubmitJob(id, EnergyHarvestingOrinDevice::JobDoneCallback());
-    }));
-    source->Start(0, p.slots);
-
-    // A job whose stage ends exactly at the horizon still counts.
-    Simulator::Stop(slot * static_cast<int64_t>(p.slots) + TimeStep(1));
-    Simulator::Run();
-    InvariantCheck::Enforce(device, "RngRun " + std::to_string(run)); // exit 3 on a violation
-    RunResult r;
-    r.jobs = static_cast<double>(device->GetJobsCompleted());
-    r.avgBatteryPct = 100.0 * device->GetAverageEnergyJ() / device->GetSpec().capacityJ;
-    r.balanceErrorJ = device->GetBattery()->GetBalanceErrorJ();
-    Simulator::Destroy();
-    return r;
-}
-
-} // namespace
-
 int
 Run(int argc, char* argv[])
 {
@@ -191,14 +121,14 @@ Run(int argc, char* argv[])
         double scale = preset == "paper-printed" ? 10.0 : 1.0;
         for (const auto& mode : modes)
         {
-            Params p{preset,         mode,       accounting,   slots,       q,
-                     harvestMinJ * scale, harvestMaxJ * scale, initialFraction, lowFraction,
-                     highFraction};
+            SingleDeviceScenario p{preset,         mode,       accounting,   slots,       q,
+                                   harvestMinJ * scale, harvestMaxJ * scale, initialFraction,
+                                   lowFraction,    highFraction};
             SummaryStatistics jobs;
             SummaryStatistics battery;
             for (uint32_t r = 1; r <= replications; ++r)
             {
-                RunResult res = RunOnce(p, firstRun + r - 1);
+                SingleDeviceScenario::Result res = p.Run(firstRun + r - 1);
                 jobs.Add(res.jobs);
                 battery.Add(res.avgBatteryPct);
                 worstBalance = std::max(worstBalance, std::abs(res.balanceErrorJ));

@@ -125,16 +125,32 @@ LlmInferenceHelper::AssignStreams(Ptr<InferencePipeline> pipeline, int64_t strea
 void
 LlmInferenceHelper::SetNodeSpecificHarvest(Ptr<InferencePipeline> pipeline, double meanJ)
 {
+    SetNodeSpecificHarvest(pipeline, meanJ, 0.5, 0.5);
+}
+
+void
+LlmInferenceHelper::SetNodeSpecificHarvest(Ptr<InferencePipeline> pipeline,
+                                           double meanJ,
+                                           double nodeSpread,
+                                           double width)
+{
+    NS_ABORT_MSG_UNLESS(nodeSpread >= 0 && nodeSpread <= 1 && width >= 0 && width <= 1,
+                        "SetNodeSpecificHarvest: nodeSpread " << nodeSpread << " and width "
+                                                              << width << " must be in [0, 1]");
     for (uint32_t l = 0; l < pipeline->GetNLayers(); ++l)
     {
         const auto& apps = pipeline->GetLayer(l);
         for (std::size_t j = 0; j < apps.size(); ++j)
         {
-            double m = meanJ * (apps.size() > 1 ? 0.5 + static_cast<double>(j) / (apps.size() - 1)
+            // With a = w = 0.5 these are bit for bit the former constants
+            // (0.5 + j / (N - 1), 0.5 m, 1.5 m).
+            double m = meanJ * (apps.size() > 1 ? (1 - nodeSpread) + 2 * nodeSpread *
+                                                                         static_cast<double>(j) /
+                                                                         (apps.size() - 1)
                                                 : 1.0);
             Ptr<UniformRandomVariable> rv = CreateObject<UniformRandomVariable>();
-            rv->SetAttribute("Min", DoubleValue(0.5 * m));
-            rv->SetAttribute("Max", DoubleValue(1.5 * m));
+            rv->SetAttribute("Min", DoubleValue((1 - width) * m));
+            rv->SetAttribute("Max", DoubleValue((1 + width) * m));
             Ptr<SlotEnergyHarvester> h = apps[j]->GetDevice()->GetHarvester();
             NS_ABORT_MSG_UNLESS(DynamicCast<RandomSlotHarvester>(h),
                                 "SetNodeSpecificHarvest: device of layer "

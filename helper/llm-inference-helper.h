@@ -99,6 +99,20 @@ class LlmInferenceHelper
     static void SetNodeSpecificHarvest(Ptr<InferencePipeline> pipeline, double meanJ);
 
     /**
+     * \brief Node-specific uniform harvest with a chosen spread: device j of
+     * each layer of N draws U[(1 - w) m_j, (1 + w) m_j] J per slot with
+     * m_j = m (1 - a + 2 a j / (N - 1)). a = w = 0.5 is the overload above.
+     * \param pipeline a pipeline whose devices use RandomSlotHarvester
+     * \param meanJ the mean m, J per slot
+     * \param nodeSpread a in [0, 1]: spread of the device means around m
+     * \param width w in [0, 1]: half-width of each device's uniform, relative to m_j
+     */
+    static void SetNodeSpecificHarvest(Ptr<InferencePipeline> pipeline,
+                                       double meanJ,
+                                       double nodeSpread,
+                                       double width);
+
+    /**
      * \brief The paper's layout: L layers of N nodes each (no links).
      * \param layers L
      * \param perLayer N

@@ -62,7 +62,7 @@ PaperScenario::Build() const
     NodeContainer source;
     source.Create(1);
     Ptr<InferencePipeline> p = h.Install(layout, source.Get(0));
-    LlmInferenceHelper::SetNodeSpecificHarvest(p, meanHarvestJ);
+    LlmInferenceHelper::SetNodeSpecificHarvest(p, meanHarvestJ, nodeSpread, harvestWidth);
     LlmInferenceHelper::AssignStreams(p, 0);
     return p;
 }

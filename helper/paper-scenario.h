@@ -21,9 +21,10 @@ namespace llmedge
  * of N energy-harvesting devices in the dynamic power mode, Bernoulli jobs,
  * the zero-communication baseline, one replication per call.
  *
- * Device j of a layer harvests U[m_j / 2, 3 m_j / 2] per slot with
- * m_j = m (0.5 + j / (N - 1)): node-specific bounds around the swept mean m
- * (the paper gives no bounds).
+ * Device j of a layer harvests U[(1 - w) m_j, (1 + w) m_j] per slot with
+ * m_j = m (1 - a + 2 a j / (N - 1)): node-specific bounds around the swept
+ * mean m (the paper gives no bounds; a = w = 0.5 by default, i.e.
+ * U[m_j / 2, 3 m_j / 2] with m_j = m (0.5 + j / (N - 1))).
  */
 struct PaperScenario
 {
@@ -37,6 +38,8 @@ struct PaperScenario
     double q{0.3};                      ///< job probability per slot
     double initialFraction{0.5};        ///< initial battery fraction
     double highFraction{0.2};           ///< Ehigh / capacity
+    double nodeSpread{0.5};             ///< a of the device means m (1 - a + 2 a j / (N - 1))
+    double harvestWidth{0.5};           ///< w of each device's U[(1 - w) m_j, (1 + w) m_j]
 
     /**
      * \param run the RngRun of this replication

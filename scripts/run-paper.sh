@@ -12,19 +12,71 @@ cd "$results"
 bin="$root/build-release/examples"
 plot="/usr/bin/python3 $root/examples/llm-edge-plots.py"   # Debian's python3-matplotlib
 
-echo "== Fig. 2a: one device, fixed and dynamic power modes (simulation)"
-"$bin/llm-edge-single-device" --csv="$results/fig2a.csv"
-$plot fig2a "$results/fig2a.csv" "$results/fig2a.png"
-echo
-echo "== Fig. 2b: downtime risk vs job rate and q_lim (semi-Markov model)"
-"$bin/llm-edge-fig2b" --riskCsv="$results/fig2b-risk.csv" --qlimCsv="$results/fig2b-qlim.csv"
-$plot fig2b "$results/fig2b-risk.csv" "$results/fig2b-qlim.csv" "$results/fig2b.png"
-echo
+# The values the paper leaves unstated: fitted ones from data/calibration/
+# (written by llm-edge-calibrate, see doc/fragments/issue12-calibration.rst)
+# where the fit beat the hand-chosen defaults at the final evaluation, else
+# the programs' hand-chosen defaults. Regenerate a file with e.g.
+#   build-release/examples/llm-edge-calibrate --experiment=fig2a \
+#     --preset=paper-scaled --valuesCsv=data/calibration/fig2a-paper-scaled.csv
+# Prints "ORIGIN OPTIONS" and records them in parameters-used.csv.
+used="$results/parameters-used.csv"
+echo "experiment,preset,origin,options,values_file" >"$used"
+values() { # experiment preset
+  local f="$root/data/calibration/$1-$2.csv" use="" opts=""
+  if [ -f "$f" ]; then
+    use="$(awk -F, 'NR == 2 { print $12 }' "$f")"
+    opts="$(awk -F, 'NR == 2 { print $13 }' "$f")"
+  fi
+  if [ "$use" = "fitted" ]; then
+    echo "$1,$2,fitted,$opts,data/calibration/$1-$2.csv" >>"$used"
+    echo "fitted $opts"
+  else
+    echo "$1,$2,hand-chosen,--presets=$2,${f:+data/calibration/$1-$2.csv}" >>"$used"
+    echo "hand-chosen --presets=$2"
+  fi
+}
+
+for preset in paper-scaled paper-printed; do
+  read -r origin opts <<<"$(values fig2a $preset)"
+  echo "== Fig. 2a ($preset): one device, fixed and dynamic power modes (simulation)"
+  echo "   unstated values: $origin ($opts)"
+  # shellcheck disable=SC2086
+  "$bin/llm-edge-single-device" $opts --csv="$results/fig2a-$preset.csv"
+  $plot fig2a "$results/fig2a-$preset.csv" "$results/fig2a-$preset.png"
+  echo
+done
+for preset in paper-scaled paper-printed; do
+  read -r origin opts <<<"$(values fig2b $preset)"
+  echo "== Fig. 2b ($preset): downtime risk vs job rate and q_lim (semi-Markov model)"
+  echo "   unstated values: $origin ($opts)"
+  # shellcheck disable=SC2086
+  "$bin/llm-edge-fig2b" $opts --riskCsv="$results/fig2b-$preset-risk.csv" \
+    --qlimCsv="$results/fig2b-$preset-qlim.csv"
+  $plot fig2b "$results/fig2b-$preset-risk.csv" "$results/fig2b-$preset-qlim.csv" \
+    "$results/fig2b-$preset.png"
+  echo
+done
 echo "== Figs. 3a, 3b, 4a, 4b: 3 x 3 network, uniform vs long-term vs adaptive (simulation)"
-"$bin/llm-edge-paper" --csv="$results/fig3-4.csv"
+# One set of values for both presets (llm-edge-paper runs them together):
+# fitted only if both presets' fits beat the hand-chosen values.
+read -r o1 opts1 <<<"$(values fig34 paper-scaled)"
+read -r o2 opts2 <<<"$(values fig34 paper-printed)"
+opts34=""
+if [ "$o1" = fitted ] && [ "$o2" = fitted ] && [ "${opts1#* }" = "${opts2#* }" ]; then
+  opts34="${opts1#* }"
+fi
+if [ -n "$opts34" ]; then
+  echo "   unstated values: fitted ($opts34)"
+else
+  echo "   unstated values: hand-chosen (the defaults of llm-edge-paper)"
+fi
+# shellcheck disable=SC2086
+"$bin/llm-edge-paper" $opts34 --csv="$results/fig3-4.csv"
 $plot fig34 "$results/fig3-4.csv" "$results"
 echo
 echo "== The paper's stated effects against ours"
 $plot effects "$results/fig3-4.csv" "$results/effects.csv"
 echo
+echo "Unstated values used (fitted or hand-chosen): $used"
+cat "$used"
 echo "Results in $results"

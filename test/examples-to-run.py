@@ -13,6 +13,7 @@ cpp_examples = [
     ("llm-edge-markov --q=0.5 --riskLimit=0.01", "True", "False"),
     ("llm-edge-fig2b --qStep=0.25 --riskCsv=none --qlimCsv=none", "True", "False"),
     ("llm-edge-paper --replications=5 --figures=3a --presets=paper-scaled --csv=none", "True", "False"),
+    ("llm-edge-calibrate --experiment=fig2a --searchReplications=5 --finalReplications=5 --maxEvaluations=10 --reachEvaluations=0 --csv=none", "True", "False"),
     ("llm-edge-custom-policy --slots=200", "True", "False"),
     ("llm-edge-user-topology --slots=50", "'ns3-point-to-point' in NS3_ENABLED_MODULES", "False"),
     ("llm-edge-links --replications=1 --slots=10 --workers=1 --csv=none",
