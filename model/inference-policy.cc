@@ -3,6 +3,7 @@
  */
 #include "inference-policy.h"
 
+#include "config-error.h"
 #include "llm-block-application.h"
 
 #include "ns3/abort.h"
@@ -29,7 +30,12 @@ InferencePolicy::GetTypeId()
             .AddTraceSource("Decision",
                             "A routing decision: (layer, chosen device or null when none).",
                             MakeTraceSourceAccessor(&InferencePolicy::m_decisionTrace),
-                            "ns3::llmedge::InferencePolicy::DecisionCallback");
+                            "ns3::llmedge::InferencePolicy::DecisionCallback")
+            .AddTraceSource("Outcome",
+                            "A tuned batch's measured outcome: (arm, J per request, s per "
+                            "request).",
+                            MakeTraceSourceAccessor(&InferencePolicy::m_outcomeTrace),
+                            "ns3::llmedge::InferencePolicy::OutcomeCallback");
     return tid;
 }
 
@@ -53,6 +59,46 @@ InferencePolicy::Route(const RoutingRequest& request)
                         << (i == NO_CANDIDATE ? -1 : static_cast<int64_t>(i)));
     m_decisionTrace(request.layer, d);
     return i;
+}
+
+uint32_t
+InferencePolicy::Tune(const TuningRequest& request)
+{
+    uint32_t arm = DoTune(request);
+    NS_ABORT_MSG_IF(arm >= GetNArms(),
+                    GetInstanceTypeId().GetName() << ": DoTune returned arm " << arm << " of "
+                                                  << GetNArms());
+    return arm;
+}
+
+void
+InferencePolicy::Observe(const Outcome& outcome)
+{
+    m_outcomeTrace(outcome.arm, outcome.energyPerRequestJ, outcome.latencyS);
+    DoObserve(outcome);
+}
+
+uint32_t
+InferencePolicy::GetNArms() const
+{
+    return 0;
+}
+
+uint32_t
+InferencePolicy::DoRoute(const RoutingRequest& /* request */)
+{
+    ThrowConfigError("Policy", GetInstanceTypeId().GetName(), "does not route jobs");
+}
+
+uint32_t
+InferencePolicy::DoTune(const TuningRequest& /* request */)
+{
+    ThrowConfigError("Policy", GetInstanceTypeId().GetName(), "does not tune devices");
+}
+
+void
+InferencePolicy::DoObserve(const Outcome& /* outcome */)
+{
 }
 
 int64_t

@@ -25,8 +25,11 @@ class LlmBlockApplication;
 
 /**
  * \ingroup llm-edge
- * \brief The one seam through which the module decides where a job goes:
- * given the devices of the layer that runs the job's next block, pick one.
+ * \brief The one seam of every decision the module makes: where a job goes
+ * (Route: given the devices of the layer that runs the job's next block,
+ * pick one) and how a device runs its next batch (Tune: pick a
+ * configuration arm, e.g. GPU frequency x batch size; Observe: learn from
+ * the outcome).
  *
  * InferencePipeline owns the layers and asks its policy (attribute Policy)
  * at every hop; the policy answers with an index into the layer's
@@ -35,6 +38,10 @@ class LlmBlockApplication;
  * of the edge-cluster study (greedy, latency-, energy- and carbon-aware) are
  * subclasses; a user's own policy is one more: subclass, implement DoRoute,
  * and hand it to LlmInferenceHelper::SetPolicy (see llm-edge-custom-policy).
+ *
+ * A policy overrides the decisions it makes (DoRoute, DoTune, DoObserve);
+ * asking a policy for a decision it does not make is a configuration error
+ * (ConfigError naming the policy), e.g. a tuner set as a pipeline's router.
  *
  * What a policy may know of a candidate is what it reads through the
  * candidate's application and device (state, mode, queue, battery) at the
@@ -58,6 +65,20 @@ class InferencePolicy : public Object
         const InferencePipeline& pipeline; ///< asking (link delay estimates, transport)
     };
 
+    /// One tuning decision to make: the configuration of a device's next batch.
+    struct TuningRequest
+    {
+        Ptr<EnergyHarvestingOrinDevice> device; ///< the device (null when tuned offline)
+    };
+
+    /// What one batch run in an arm cost, as the device measured it.
+    struct Outcome
+    {
+        uint32_t arm;             ///< the arm the batch ran in
+        double energyPerRequestJ; ///< measured energy per request, J
+        double latencyS;          ///< measured latency per request, s
+    };
+
     /**
      * \brief Get the type ID.
      * \return the object TypeId
@@ -74,6 +95,22 @@ class InferencePolicy : public Object
     uint32_t Route(const RoutingRequest& request);
 
     /**
+     * \brief Choose the arm of a device's next batch (DoTune).
+     * \param request the decision
+     * \return the arm, in [0, GetNArms())
+     */
+    uint32_t Tune(const TuningRequest& request);
+
+    /**
+     * \brief Learn from a batch's outcome (DoObserve).
+     * \param outcome what it cost
+     */
+    void Observe(const Outcome& outcome);
+
+    /// \return the number of arms a tuning policy chooses among (0: it does not tune)
+    virtual uint32_t GetNArms() const;
+
+    /**
      * \brief Use fixed random streams (for policies that draw).
      * \param stream first stream index
      * \return streams used (0 here)
@@ -86,14 +123,34 @@ class InferencePolicy : public Object
      * \param device the chosen device, or null when none
      */
     typedef void (*DecisionCallback)(uint32_t layer, Ptr<EnergyHarvestingOrinDevice> device);
+    /**
+     * \brief TracedCallback signature of Outcome.
+     * \param arm the arm
+     * \param energyPerRequestJ measured energy per request, J
+     * \param latencyS measured latency per request, s
+     */
+    typedef void (*OutcomeCallback)(uint32_t arm, double energyPerRequestJ, double latencyS);
 
   protected:
     /**
-     * \brief The policy itself.
+     * \brief The routing policy itself (default: a ConfigError, the policy
+     * does not route).
      * \param request the decision
      * \return an index into request.candidates, or NO_CANDIDATE
      */
-    virtual uint32_t DoRoute(const RoutingRequest& request) = 0;
+    virtual uint32_t DoRoute(const RoutingRequest& request);
+    /**
+     * \brief The tuning policy itself (default: a ConfigError, the policy
+     * does not tune).
+     * \param request the decision
+     * \return an arm
+     */
+    virtual uint32_t DoTune(const TuningRequest& request);
+    /**
+     * \brief Learn from an outcome (default: nothing to learn).
+     * \param outcome the outcome
+     */
+    virtual void DoObserve(const Outcome& outcome);
 
     /**
      * \brief Fire the Decision trace (for decisions made outside Route).
@@ -104,6 +161,7 @@ class InferencePolicy : public Object
 
   private:
     TracedCallback<uint32_t, Ptr<EnergyHarvestingOrinDevice>> m_decisionTrace; ///< Decision
+    TracedCallback<uint32_t, double, double> m_outcomeTrace; ///< Outcome: (arm, J, s)
 };
 
 } // namespace llmedge

@@ -11,7 +11,9 @@
 #include "ns3/boolean.h"
 #include "ns3/carbon-aware-policy.h"
 #include "ns3/grid-supply.h"
+#include "ns3/config-error.h"
 #include "ns3/double.h"
+#include "ns3/edp-tuner-policy.h"
 #include "ns3/energy-aware-policy.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
 #include "ns3/greedy-policy.h"
@@ -24,6 +26,7 @@
 #include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/uinteger.h"
 #include "ns3/test.h"
 
 using namespace ns3;
@@ -299,6 +302,67 @@ class PolicyThroughPipelineTestCase : public TestCase
     std::string m_type;
 };
 
+/// Tuning through the same seam: the oracle always picks the surface's
+/// optimum, grid search commits to it after its sweep, and each kind of
+/// policy refuses the other kind of decision with a ConfigError.
+class TuningSeamTestCase : public TestCase
+{
+  public:
+    TuningSeamTestCase()
+        : TestCase("Tuners behind the seam: oracle and grid search settle on the optimum arm")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        for (const char* tuner : {"oracle", "grid-search"})
+        {
+            Ptr<EdpTunerPolicy> p = CreateObject<EdpTunerPolicy>();
+            p->SetAttribute("Tuner", StringValue(tuner));
+            p->SetAttribute("PullsPerArm", UintegerValue(1));
+            p->Initialize();
+            const ConfigSurface& s = p->GetSurface();
+            CostOptions o = p->GetCostOptions();
+            std::size_t best = s.GetOptimumArm(o);
+            NS_TEST_ASSERT_MSG_EQ(p->GetNArms(), s.GetNArms(), "arms of the surface");
+            uint32_t arm = 0;
+            for (uint32_t r = 0; r < p->GetNArms() + 5; ++r)
+            {
+                arm = p->Tune({nullptr});
+                // Exact measurements: the tuner sees the true cost.
+                p->Observe({arm,
+                            s.GetEnergyPerRequestJ(arm),
+                            s.GetLatencyPerRequestS(arm, o.arrivalRatePerS)});
+            }
+            NS_TEST_ASSERT_MSG_EQ(arm, best, tuner << " settles on the optimum");
+        }
+        Ptr<EdpTunerPolicy> tuner = CreateObject<EdpTunerPolicy>();
+        std::vector<Ptr<LlmBlockApplication>> none;
+        bool refused = false;
+        try
+        {
+            RouteNow(tuner, none);
+        }
+        catch (const ConfigError& e)
+        {
+            refused = std::string(e.what()).find("does not route jobs") != std::string::npos;
+        }
+        NS_TEST_ASSERT_MSG_EQ(refused, true, "a tuner does not route");
+        Ptr<GreedyPolicy> router = CreateObject<GreedyPolicy>();
+        refused = false;
+        try
+        {
+            router->Tune({nullptr});
+        }
+        catch (const ConfigError& e)
+        {
+            refused = std::string(e.what()).find("does not tune devices") != std::string::npos;
+        }
+        NS_TEST_ASSERT_MSG_EQ(refused, true, "a router does not tune");
+    }
+};
+
 /// The suite.
 class LlmEdgeRoutingTestSuite : public TestSuite
 {
@@ -310,6 +374,7 @@ class LlmEdgeRoutingTestSuite : public TestSuite
         AddTestCase(new EnergyAwareTestCase(), TestCase::QUICK);
         AddTestCase(new GreedyTestCase(), TestCase::QUICK);
         AddTestCase(new CarbonAwareTestCase(), TestCase::QUICK);
+        AddTestCase(new TuningSeamTestCase(), TestCase::QUICK);
         for (const char* t : {"ns3::llmedge::SemiMarkovScheduler",
                               "ns3::llmedge::GreedyPolicy",
                               "ns3::llmedge::LatencyAwarePolicy",

@@ -1,0 +1,87 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef LLM_EDGE_EDP_TUNER_POLICY_H
+#define LLM_EDGE_EDP_TUNER_POLICY_H
+
+#include "bandit-tuner.h"
+#include "config-surface.h"
+#include "inference-policy.h"
+
+#include "ns3/random-variable-stream.h"
+
+#include <memory>
+#include <string>
+
+namespace ns3
+{
+namespace llmedge
+{
+
+/**
+ * \ingroup llm-edge
+ * \brief Energy-delay tuning of GPU frequency x batch size (the Camel
+ * paper) behind the policy seam: before each batch the device asks Tune for
+ * an arm of its configuration surface; after it, Observe hands the measured
+ * energy and latency per request, turned into the cost
+ * a x E / E_default + (1 - a) x L / L_default.
+ *
+ * Tuner: "thompson" (the paper's hierarchical Gaussian), "ucb1",
+ * "epsilon-greedy", "grid-search" (each arm PullsPerArm times, then the
+ * best), "default" (maximum frequency, maximum batch) or "oracle" (knows the
+ * true surface). The arithmetic is the pure core's (BanditTuner and its
+ * subclasses, ConfigSurface); this class adds the attributes, ns-3's random
+ * streams and the seam.
+ */
+class EdpTunerPolicy : public InferencePolicy
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+    EdpTunerPolicy();
+    ~EdpTunerPolicy() override;
+
+    uint32_t GetNArms() const override;
+    int64_t AssignStreams(int64_t stream) override;
+
+    /// \return the configuration surface (loaded on first use)
+    const ConfigSurface& GetSurface() const;
+    /// \return the cost options (weight, arrival rate, normalization)
+    CostOptions GetCostOptions() const;
+    /// \return the core tuner (built on first use)
+    const BanditTuner& GetTuner() const;
+
+  protected:
+    uint32_t DoTune(const TuningRequest& request) override;
+    void DoObserve(const Outcome& outcome) override;
+
+  private:
+    void DoInitialize() override;
+    /// \brief Load the surface and build the tuner from the attributes (once).
+    void Build() const;
+
+    std::string m_tunerName;     ///< attribute Tuner
+    std::string m_surfaceFile;   ///< attribute SurfaceFile
+    std::string m_deviceKind;    ///< attribute DeviceKind
+    std::string m_model;         ///< attribute ModelName
+    double m_energyWeight;       ///< attribute EnergyWeight
+    double m_arrivalRate;        ///< attribute ArrivalRate
+    std::string m_normalization; ///< attribute Normalization
+    uint32_t m_pullsPerArm;      ///< attribute PullsPerArm
+    double m_epsilon;            ///< attribute Epsilon
+    double m_ucbScale;           ///< attribute UcbScale
+
+    mutable std::unique_ptr<ConfigSurface> m_surface; ///< loaded on first use
+    mutable std::unique_ptr<BanditTuner> m_tuner;     ///< built on first use
+    Ptr<NormalRandomVariable> m_normal;               ///< Thompson's draws
+    Ptr<UniformRandomVariable> m_uniform;             ///< epsilon-greedy's draws
+    RandomDraws m_draws;                              ///< the two, for the core
+};
+
+} // namespace llmedge
+} // namespace ns3
+
+#endif /* LLM_EDGE_EDP_TUNER_POLICY_H */
