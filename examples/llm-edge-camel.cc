@@ -65,7 +65,7 @@ TuneOnce(const std::string& tuner,
         uint32_t arm = p->Tune({nullptr});
         double e = noise.Apply(s.GetEnergyPerRequestJ(arm), z->GetValue());
         double l = noise.Apply(s.GetLatencyPerRequestS(arm, o.arrivalRatePerS), z->GetValue());
-        p->Observe({arm, e, l});
+        p->Observe({arm, e, l, nullptr});
         regret += cost[arm] - cost[best];
         if (r >= late)
         {

@@ -3,6 +3,9 @@
  */
 #include "energy-harvesting-orin-device-helper.h"
 
+#include "ns3/inference-policy.h"
+
+#include "ns3/pointer.h"
 #include "ns3/capped-battery-energy-source.h"
 #include "ns3/energy-source-container.h"
 #include "ns3/fatal-error.h"
@@ -87,6 +90,24 @@ EnergyHarvestingOrinDeviceHelper::SetDeviceAttribute(const std::string& name,
 }
 
 void
+EnergyHarvestingOrinDeviceHelper::SetTuner(const std::string& typeName)
+{
+    SetCheckedType(m_tuner,
+                   TypeId::LookupByName(typeName),
+                   InferencePolicy::GetTypeId(),
+                   false,
+                   "tuner");
+    m_hasTuner = true;
+}
+
+void
+EnergyHarvestingOrinDeviceHelper::SetTunerAttribute(const std::string& name,
+                                                    const AttributeValue& value)
+{
+    m_tuner.Set(name, value);
+}
+
+void
 EnergyHarvestingOrinDeviceHelper::SetSlotDuration(Time slot)
 {
     m_device.Set("SlotDuration", TimeValue(slot));
@@ -125,6 +146,10 @@ EnergyHarvestingOrinDeviceHelper::Install(Ptr<Node> node) const
     device->SetNode(node);
     device->SetEnergySource(battery);
     device->SetHarvester(harvester);
+    if (m_hasTuner)
+    {
+        device->SetAttribute("Tuner", PointerValue(m_tuner.Create<InferencePolicy>()));
+    }
     // Not aggregated to the node: the EnergySourceContainer initializes the
     // device models, and Initialize on an aggregated model would re-enter the
     // container's (endless recursion). A holder aggregated instead makes the

@@ -92,6 +92,19 @@ class EnergyHarvestingOrinDeviceHelper
     void SetSlotDuration(Time slot);
 
     /**
+     * \brief Give every device its own tuner of the power mode of each job
+     * (the device's Tuner attribute), e.g. ns3::llmedge::EdpTunerPolicy with
+     * SurfaceFile "power-modes".
+     * \param typeName an InferencePolicy TypeId name that tunes
+     */
+    void SetTuner(const std::string& typeName);
+    /**
+     * \param name attribute of the tuner
+     * \param value its value
+     */
+    void SetTunerAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
      * \param nodes the nodes
      * \return the devices, in node order
      */
@@ -130,6 +143,8 @@ class EnergyHarvestingOrinDeviceHelper
     ObjectFactory m_harvester; ///< harvester factory
     ObjectFactory m_device;    ///< device factory
     ObjectFactory m_grid;      ///< grid supply factory
+    ObjectFactory m_tuner;     ///< tuner factory (no TypeId: no tuner)
+    bool m_hasTuner{false};    ///< SetTuner was called
     /// Carbon intensity function given to each grid supply (empty: none).
     GridSupply::IntensityFunction m_intensity;
 };

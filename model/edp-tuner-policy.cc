@@ -4,6 +4,7 @@
 #include "edp-tuner-policy.h"
 
 #include "config-error.h"
+#include "energy-harvesting-orin-device.h"
 #include "thompson-sampling-tuner.h"
 
 #include "ns3/double.h"
@@ -73,6 +74,13 @@ EdpTunerPolicy::GetTypeId()
                           DoubleValue(0.1),
                           MakeDoubleAccessor(&EdpTunerPolicy::m_epsilon),
                           MakeDoubleChecker<double>())
+            .AddAttribute("EnergyWeightAtEmpty",
+                          "Battery-aware tuning: energy weight at an empty battery (the weight "
+                          "moves linearly from EnergyWeight when full to this when empty), in "
+                          "[0, 1]; negative: off (fixed EnergyWeight).",
+                          DoubleValue(-1.0),
+                          MakeDoubleAccessor(&EdpTunerPolicy::m_weightAtEmpty),
+                          MakeDoubleChecker<double>())
             .AddAttribute("UcbScale",
                           "ucb1: exploration scale c (> 0), cost units.",
                           DoubleValue(1.0),
@@ -87,6 +95,7 @@ EdpTunerPolicy::EdpTunerPolicy()
       m_pullsPerArm(3),
       m_epsilon(0.1),
       m_ucbScale(1.0),
+      m_weightAtEmpty(-1.0),
       m_normal(CreateObject<NormalRandomVariable>()),
       m_uniform(CreateObject<UniformRandomVariable>())
 {
@@ -99,7 +108,10 @@ EdpTunerPolicy::~EdpTunerPolicy() = default;
 void
 EdpTunerPolicy::DoInitialize()
 {
-    Build(); // bad attributes are reported when the policy is set up
+    if (m_surfaceFile != "power-modes")
+    {
+        Build(); // bad attributes are reported when the policy is set up
+    }
     InferencePolicy::DoInitialize();
 }
 
@@ -127,15 +139,46 @@ EdpTunerPolicy::GetCostOptions() const
 }
 
 void
-EdpTunerPolicy::Build() const
+EdpTunerPolicy::Build(Ptr<EnergyHarvestingOrinDevice> device) const
 {
     if (m_tuner)
     {
         return;
     }
     CostOptions o = GetCostOptions();
-    auto surface =
-        std::make_unique<ConfigSurface>(ConfigSurface::LoadCsv(m_surfaceFile, m_deviceKind, m_model));
+    if (m_weightAtEmpty > 1 || !(m_weightAtEmpty == m_weightAtEmpty))
+    {
+        ThrowConfigError("EdpTunerPolicy::EnergyWeightAtEmpty", FormatValue(m_weightAtEmpty),
+                         "must lie in [0, 1] (negative: off)");
+    }
+    std::unique_ptr<ConfigSurface> surface;
+    if (m_surfaceFile == "power-modes")
+    {
+        if (!device)
+        {
+            ThrowConfigError("EdpTunerPolicy::SurfaceFile", "'power-modes'",
+                             "needs the device it tunes (set it as the device's Tuner)");
+        }
+        // Arm i = mode i: labels 1..n keep the table's order in the surface.
+        std::vector<SurfaceArm> arms;
+        const auto& modes = device->GetSpec().modes.GetModes();
+        for (std::size_t i = 0; i < modes.size(); ++i)
+        {
+            SurfaceArm a;
+            a.freqMhz = static_cast<double>(i + 1);
+            a.batch = 1;
+            a.timePerBatchS = modes[i].timePerJobS;
+            a.energyPerBatchJ = modes[i].energyPerJobJ;
+            a.flag = "EST";
+            arms.push_back(a);
+        }
+        surface = std::make_unique<ConfigSurface>(arms, "device", "power-modes", "power-modes");
+    }
+    else
+    {
+        surface = std::make_unique<ConfigSurface>(
+            ConfigSurface::LoadCsv(m_surfaceFile, m_deviceKind, m_model));
+    }
     std::size_t n = surface->GetNArms();
     std::unique_ptr<BanditTuner> t;
     if (m_tunerName == "thompson")
@@ -202,18 +245,23 @@ EdpTunerPolicy::AssignStreams(int64_t stream)
 }
 
 uint32_t
-EdpTunerPolicy::DoTune(const TuningRequest& /* request */)
+EdpTunerPolicy::DoTune(const TuningRequest& request)
 {
-    Build();
+    Build(request.device);
     return static_cast<uint32_t>(m_tuner->Choose(m_draws));
 }
 
 void
 EdpTunerPolicy::DoObserve(const Outcome& outcome)
 {
-    Build();
-    m_tuner->Observe(outcome.arm,
-                     m_surface->Cost(outcome.energyPerRequestJ, outcome.latencyS, GetCostOptions()));
+    Build(outcome.device);
+    CostOptions o = GetCostOptions();
+    if (m_weightAtEmpty >= 0 && outcome.device)
+    {
+        double f = outcome.device->GetEnergyFraction();
+        o.energyWeight = m_weightAtEmpty + (m_energyWeight - m_weightAtEmpty) * f;
+    }
+    m_tuner->Observe(outcome.arm, m_surface->Cost(outcome.energyPerRequestJ, outcome.latencyS, o));
 }
 
 } // namespace llmedge

@@ -29,7 +29,13 @@ namespace llmedge
  * Tuner: "thompson" (the paper's hierarchical Gaussian), "ucb1",
  * "epsilon-greedy", "grid-search" (each arm PullsPerArm times, then the
  * best), "default" (maximum frequency, maximum batch) or "oracle" (knows the
- * true surface). The arithmetic is the pure core's (BanditTuner and its
+ * true surface). SurfaceFile "power-modes" makes the arms the power modes of
+ * the device it tunes (arm i = mode i, batch 1; EnergyHarvestingOrinDevice's
+ * Tuner attribute): the tuner then chooses each job's mode from the energy
+ * and service time the device measured. EnergyWeightAtEmpty >= 0 makes the
+ * tuner battery-aware: the energy weight of each observation is
+ * a(f) = a_empty + (a - a_empty) f at the device's battery fraction f, so
+ * energy counts more as the battery falls. The arithmetic is the pure core's (BanditTuner and its
  * subclasses, ConfigSurface); this class adds the attributes, ns-3's random
  * streams and the seam.
  */
@@ -61,7 +67,8 @@ class EdpTunerPolicy : public InferencePolicy
   private:
     void DoInitialize() override;
     /// \brief Load the surface and build the tuner from the attributes (once).
-    void Build() const;
+    /// \param device the tuned device (for SurfaceFile "power-modes"; may be null otherwise)
+    void Build(Ptr<EnergyHarvestingOrinDevice> device = nullptr) const;
 
     std::string m_tunerName;     ///< attribute Tuner
     std::string m_surfaceFile;   ///< attribute SurfaceFile
@@ -73,6 +80,7 @@ class EdpTunerPolicy : public InferencePolicy
     uint32_t m_pullsPerArm;      ///< attribute PullsPerArm
     double m_epsilon;            ///< attribute Epsilon
     double m_ucbScale;           ///< attribute UcbScale
+    double m_weightAtEmpty;      ///< attribute EnergyWeightAtEmpty (< 0: off)
 
     mutable std::unique_ptr<ConfigSurface> m_surface; ///< loaded on first use
     mutable std::unique_ptr<BanditTuner> m_tuner;     ///< built on first use

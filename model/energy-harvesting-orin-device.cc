@@ -5,6 +5,7 @@
 
 #include "config-error.h"
 #include "device-accounting.h"
+#include "inference-policy.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -79,6 +80,14 @@ EnergyHarvestingOrinDevice::GetTypeId()
                           DoubleValue(0.2),
                           MakeDoubleAccessor(&EnergyHarvestingOrinDevice::m_highFraction),
                           MakeDoubleChecker<double>())
+            .AddAttribute("Tuner",
+                          "An InferencePolicy that tunes the power mode of each job (arm i = "
+                          "mode i of the table; e.g. EdpTunerPolicy with SurfaceFile "
+                          "\"power-modes\"), told each job's energy and service time; null: "
+                          "the PowerMode policy chooses.",
+                          PointerValue(),
+                          MakePointerAccessor(&EnergyHarvestingOrinDevice::m_tuner),
+                          MakePointerChecker<InferencePolicy>())
             // Read-only, so that Config paths reach the battery's and the
             // harvester's trace sources (.../Battery/RemainingEnergy).
             .AddAttribute("Battery",
@@ -247,6 +256,7 @@ EnergyHarvestingOrinDevice::DoDispose()
     NS_LOG_FUNCTION(this);
     Halt();
     m_battery = nullptr;
+    m_tuner = nullptr;
     if (m_harvester)
     {
         m_harvester->Dispose(); // not aggregated anywhere: the device owns it
@@ -273,6 +283,14 @@ EnergyHarvestingOrinDevice::GetAverageEnergyJ() const
 void
 EnergyHarvestingOrinDevice::SelectMode()
 {
+    if (m_tuner)
+    {
+        uint32_t arm = m_tuner->Tune({this});
+        NS_ABORT_MSG_IF(arm >= m_spec.modes.GetModes().size(),
+                        "EnergyHarvestingOrinDevice: tuner arm " << arm << " is not a power mode");
+        m_mode = arm;
+        return;
+    }
     double fraction = GetEnergyJ() / m_spec.capacityJ;
     m_mode = static_cast<uint32_t>(m_spec.policy.Select(fraction));
 }
@@ -323,6 +341,13 @@ EnergyHarvestingOrinDevice::CompleteRunningJob()
     m_lastService = Simulator::Now() - job.start;
     NS_LOG_INFO(this << " job " << job.id << " completed in " << m_lastService.As(Time::S));
     m_jobCompletedTrace(job.id, m_lastService);
+    if (m_tuner)
+    {
+        m_tuner->Observe({static_cast<uint32_t>(m_mode),
+                          GetCurrentMode().energyPerJobJ,
+                          m_lastService.GetSeconds(),
+                          this});
+    }
     return job;
 }
 

@@ -31,6 +31,7 @@ namespace llmedge
 {
 
 class DeviceAccounting;
+class InferencePolicy;
 
 /**
  * \ingroup llm-edge
@@ -231,6 +232,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     std::string m_thresholds;     ///< dynamic steps
     double m_lowFraction;         ///< Elow / Emax
     double m_highFraction;        ///< Ehigh / Emax
+    Ptr<InferencePolicy> m_tuner; ///< attribute Tuner (null: the power-mode policy)
 
     mutable DeviceSpec m_spec;                      ///< validated parameters
     mutable bool m_specBuilt{false};                ///< m_spec built from the attributes

@@ -77,6 +77,7 @@ class InferencePolicy : public Object
         uint32_t arm;             ///< the arm the batch ran in
         double energyPerRequestJ; ///< measured energy per request, J
         double latencyS;          ///< measured latency per request, s
+        Ptr<EnergyHarvestingOrinDevice> device; ///< the device (null when tuned offline)
     };
 
     /**

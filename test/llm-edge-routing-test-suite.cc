@@ -333,7 +333,8 @@ class TuningSeamTestCase : public TestCase
                 // Exact measurements: the tuner sees the true cost.
                 p->Observe({arm,
                             s.GetEnergyPerRequestJ(arm),
-                            s.GetLatencyPerRequestS(arm, o.arrivalRatePerS)});
+                            s.GetLatencyPerRequestS(arm, o.arrivalRatePerS),
+                            nullptr});
             }
             NS_TEST_ASSERT_MSG_EQ(arm, best, tuner << " settles on the optimum");
         }
