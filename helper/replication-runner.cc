@@ -54,8 +54,10 @@ WriteAll(int fd, const void* data, std::size_t n)
     return true;
 }
 
+} // namespace
+
 void
-Progress(const std::string& label, uint32_t done, uint32_t total)
+ReplicationRunner::ShowProgress(const std::string& label, uint32_t done, uint32_t total)
 {
     if (!label.empty())
     {
@@ -67,8 +69,6 @@ Progress(const std::string& label, uint32_t done, uint32_t total)
     }
 }
 
-} // namespace
-
 uint32_t
 ReplicationRunner::Cores()
 {
@@ -77,7 +77,11 @@ ReplicationRunner::Cores()
 }
 
 std::vector<std::vector<double>>
-ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const std::string& label)
+ReplicationRunner::Run(uint32_t tasks,
+                       uint32_t workers,
+                       const Task& task,
+                       const std::string& label,
+                       const ResultCallback& onResult)
 {
     std::vector<std::vector<double>> results(tasks);
     if (workers == 0)
@@ -91,9 +95,13 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
         for (uint32_t i = 0; i < tasks; ++i)
         {
             results[i] = task(i);
+            if (onResult)
+            {
+                onResult(i, results[i]);
+            }
             if ((i + 1) % step == 0 || i + 1 == tasks)
             {
-                Progress(label, i + 1, tasks);
+                ShowProgress(label, i + 1, tasks);
             }
         }
         return results;
@@ -246,13 +254,17 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                 }
                 if (head[0] < tasks)
                 {
+                    if (onResult)
+                    {
+                        onResult(head[0], r);
+                    }
                     results[head[0]] = std::move(r);
                 }
                 off += need;
                 ++done;
                 if (done % step == 0 || done == tasks)
                 {
-                    Progress(label, done, tasks);
+                    ShowProgress(label, done, tasks);
                 }
             }
             pend.erase(pend.begin(), pend.begin() + static_cast<std::ptrdiff_t>(off));
