@@ -76,6 +76,95 @@ ReplicationRunner::Cores()
     return n == 0 ? 1 : n;
 }
 
+std::vector<double>
+ReplicationRunner::RunInChild(const Task& task, uint32_t index)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    int p[2];
+    if (pipe(p) != 0)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
+    }
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
+    }
+    if (pid == 0)
+    {
+        // Record: kind ('R' numbers, 'C' ConfigError, 'E' other), runs checked, then the payload.
+        close(p[0]);
+        uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
+        char kind = 'R';
+        std::vector<double> r;
+        std::string text;
+        try
+        {
+            r = task(index);
+        }
+        catch (const ConfigError& e)
+        {
+            kind = 'C';
+            text = e.what();
+        }
+        catch (const std::exception& e)
+        {
+            kind = 'E';
+            text = e.what();
+        }
+        uint64_t checked = InvariantCheck::GetRunsChecked() - checkedBefore;
+        bool ok = WriteAll(p[1], &kind, 1) && WriteAll(p[1], &checked, sizeof(checked)) &&
+                  (kind == 'R' ? WriteAll(p[1], r.data(), r.size() * sizeof(double))
+                               : WriteAll(p[1], text.data(), text.size()));
+        _exit(ok ? 0 : 4);
+    }
+    close(p[1]);
+    std::string msg;
+    char buf[65536];
+    for (ssize_t n; (n = read(p[0], buf, sizeof(buf))) != 0;)
+    {
+        if (n < 0 && errno == EINTR)
+        {
+            continue;
+        }
+        if (n < 0)
+        {
+            break;
+        }
+        msg.append(buf, static_cast<std::size_t>(n));
+    }
+    close(p[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    {
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == InvariantCheck::kExitStatus)
+    {
+        std::exit(InvariantCheck::kExitStatus); // the violation is printed above
+    }
+    const std::size_t head = 1 + sizeof(uint64_t);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || msg.size() < head)
+    {
+        throw std::runtime_error("ReplicationRunner: the process of task " + std::to_string(index) +
+                                 " failed (status " + std::to_string(status) + ")");
+    }
+    uint64_t checked = 0;
+    std::memcpy(&checked, msg.data() + 1, sizeof(checked));
+    InvariantCheck::AddRunsChecked(checked);
+    if (msg[0] == 'C')
+    {
+        throw ConfigError(msg.substr(head));
+    }
+    if (msg[0] == 'E')
+    {
+        throw std::runtime_error(msg.substr(head));
+    }
+    std::vector<double> r((msg.size() - head) / sizeof(double));
+    std::memcpy(r.data(), msg.data() + head, r.size() * sizeof(double));
+    return r;
+}
+
 std::vector<std::vector<double>>
 ReplicationRunner::Run(uint32_t tasks,
                        uint32_t workers,

@@ -49,6 +49,22 @@ class ReplicationRunner
                                                 const ResultCallback& onResult = nullptr);
 
     /**
+     * \brief Run one task in a forked child process and return its numbers.
+     *
+     * The task then starts from this process's state whatever ran here
+     * before (ns-3 hands out automatic random-stream numbers and addresses
+     * from process-wide counters that Simulator::Destroy does not reset), so
+     * its numbers do not depend on which worker or rank ran it, or after
+     * what. A ConfigError in the child is rethrown here; an invariant
+     * violation exits this process with the same status; the child's
+     * checked runs are added to InvariantCheck's count.
+     * \param task the work
+     * \param index the task's index
+     * \return its numbers
+     */
+    static std::vector<double> RunInChild(const Task& task, uint32_t index);
+
+    /**
      * \brief The progress line on standard error ("\r<label>: done/total").
      * \param label progress label ("" prints nothing)
      * \param done tasks done

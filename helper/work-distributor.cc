@@ -242,6 +242,12 @@ WorkDistributor::WorkDistributor(std::string program, ProgramOptions& options)
     MpiWorkPool::InitIfLaunched();
 }
 
+void
+WorkDistributor::SetIsolation(bool isolate)
+{
+    m_isolate = isolate;
+}
+
 bool
 WorkDistributor::IsScaleOutOption(const std::string& name)
 {
@@ -283,9 +289,12 @@ WorkDistributor::Header(uint32_t units) const
                                   "program " + m_program,
                                   "build " + GetVersionLine(),
                                   "units " + std::to_string(units)};
+    const auto& outputs = m_options.GetOutputFileOptions();
     for (const auto& [name, value] : m_options.GetParameters())
     {
-        if (!IsScaleOutOption(name) && name != "workers") // where, not what
+        // Where the work runs and where the results go change no number.
+        if (!IsScaleOutOption(name) && name != "workers" &&
+            std::find(outputs.begin(), outputs.end(), name) == outputs.end())
         {
             h.push_back("param " + name + "=" + value);
         }
@@ -305,14 +314,19 @@ WorkDistributor::Execute(const std::vector<uint32_t>& units,
                          const ReplicationRunner::ResultCallback& onResult,
                          Results& results) const
 {
+    ReplicationRunner::Task run = task;
+    if (m_isolate)
+    {
+        run = [&task](uint32_t u) { return ReplicationRunner::RunInChild(task, u); };
+    }
     if (MpiWorkPool::Active())
     {
-        return MpiWorkPool::Run(units, task, label, onResult, results);
+        return MpiWorkPool::Run(units, run, label, onResult, results);
     }
     auto local = ReplicationRunner::Run(
         static_cast<uint32_t>(units.size()),
         workers,
-        [&](uint32_t k) { return task(units[k]); },
+        [&](uint32_t k) { return run(units[k]); },
         label,
         [&](uint32_t k, const std::vector<double>& r) {
             if (onResult)

@@ -45,6 +45,10 @@ class ProgramOptions;
  *   ConfigError names the missing shard or the mismatching parameter). The
  *   program then writes the same CSV bytes as an unsharded run.
  *
+ * Each unit runs in a child process forked for it (SetIsolation), so that
+ * ns-3's process-wide counters (automatic random-stream numbers, addresses)
+ * start from the same state for every unit, wherever it runs.
+ *
  * The options `--shard`, `--shardDir` and `--mergeShards` choose where the
  * work runs, not what it computes: ResultProvenance leaves them out, so a
  * merged result's sidecar equals an unsharded run's.
@@ -79,6 +83,15 @@ class WorkDistributor
              const ReplicationRunner::Task& task,
              const std::string& label,
              Results& results);
+
+    /**
+     * \brief Whether each unit runs in a fresh child process
+     * (ReplicationRunner::RunInChild; default true), so that its numbers do
+     * not depend on what ran before it in the same process. A program that
+     * simulates nothing (a model solve) may turn it off.
+     * \param isolate whether to fork per unit
+     */
+    void SetIsolation(bool isolate);
 
     /**
      * \param name an option name (without dashes)
@@ -129,6 +142,7 @@ class WorkDistributor
     std::string m_shard;        ///< --shard as given ("" for none)
     std::string m_shardDir;     ///< --shardDir
     uint32_t m_mergeShards{0};  ///< --mergeShards (0: no merge)
+    bool m_isolate{true};       ///< one child process per unit
 };
 
 /**
