@@ -54,6 +54,32 @@ WriteAll(int fd, const void* data, std::size_t n)
     return true;
 }
 
+/**
+ * Fork a child with a pipe to the parent: the child gets the write end,
+ * the parent the read end (the other end is closed on each side).
+ * \param fd out: the end this process keeps
+ * \return fork's result (0 in the child)
+ */
+pid_t
+ForkWithPipe(int& fd)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    int p[2];
+    if (pipe(p) != 0)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
+    }
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
+    }
+    close(pid == 0 ? p[0] : p[1]);
+    fd = pid == 0 ? p[1] : p[0];
+    return pid;
+}
+
 } // namespace
 
 void
@@ -79,22 +105,11 @@ ReplicationRunner::Cores()
 std::vector<double>
 ReplicationRunner::RunInChild(const Task& task, uint32_t index)
 {
-    std::fflush(stdout);
-    std::fflush(stderr);
-    int p[2];
-    if (pipe(p) != 0)
-    {
-        NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
-    }
-    pid_t pid = fork();
-    if (pid < 0)
-    {
-        NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
-    }
+    int fd = -1;
+    pid_t pid = ForkWithPipe(fd);
     if (pid == 0)
     {
         // Record: kind ('R' numbers, 'C' ConfigError, 'E' other), runs checked, then the payload.
-        close(p[0]);
         uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
         char kind = 'R';
         std::vector<double> r;
@@ -114,15 +129,14 @@ ReplicationRunner::RunInChild(const Task& task, uint32_t index)
             text = e.what();
         }
         uint64_t checked = InvariantCheck::GetRunsChecked() - checkedBefore;
-        bool ok = WriteAll(p[1], &kind, 1) && WriteAll(p[1], &checked, sizeof(checked)) &&
-                  (kind == 'R' ? WriteAll(p[1], r.data(), r.size() * sizeof(double))
-                               : WriteAll(p[1], text.data(), text.size()));
+        bool ok = WriteAll(fd, &kind, 1) && WriteAll(fd, &checked, sizeof(checked)) &&
+                  (kind == 'R' ? WriteAll(fd, r.data(), r.size() * sizeof(double))
+                               : WriteAll(fd, text.data(), text.size()));
         _exit(ok ? 0 : 4);
     }
-    close(p[1]);
     std::string msg;
     char buf[65536];
-    for (ssize_t n; (n = read(p[0], buf, sizeof(buf))) != 0;)
+    for (ssize_t n; (n = read(fd, buf, sizeof(buf))) != 0;)
     {
         if (n < 0 && errno == EINTR)
         {
@@ -134,7 +148,7 @@ ReplicationRunner::RunInChild(const Task& task, uint32_t index)
         }
         msg.append(buf, static_cast<std::size_t>(n));
     }
-    close(p[0]);
+    close(fd);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
     {
@@ -195,25 +209,14 @@ ReplicationRunner::Run(uint32_t tasks,
         }
         return results;
     }
-    std::fflush(stdout);
-    std::fflush(stderr);
     std::vector<int> fds(workers, -1);
     std::vector<pid_t> pids(workers, -1);
     for (uint32_t w = 0; w < workers; ++w)
     {
-        int p[2];
-        if (pipe(p) != 0)
-        {
-            NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
-        }
-        pid_t pid = fork();
-        if (pid < 0)
-        {
-            NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
-        }
+        int fd = -1;
+        pid_t pid = ForkWithPipe(fd);
         if (pid == 0)
         {
-            close(p[0]);
             uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
             try
             {
@@ -221,8 +224,8 @@ ReplicationRunner::Run(uint32_t tasks,
                 {
                     std::vector<double> r = task(i);
                     uint32_t head[2] = {i, static_cast<uint32_t>(r.size())};
-                    if (!WriteAll(p[1], head, sizeof(head)) ||
-                        !WriteAll(p[1], r.data(), r.size() * sizeof(double)))
+                    if (!WriteAll(fd, head, sizeof(head)) ||
+                        !WriteAll(fd, r.data(), r.size() * sizeof(double)))
                     {
                         _exit(4); // pipe broken (3 is kept for invariant violations)
                     }
@@ -236,8 +239,8 @@ ReplicationRunner::Run(uint32_t tasks,
                 text.resize((text.size() / sizeof(double) + 1) * sizeof(double), '\0');
                 uint32_t head[2] = {kConfigErrorRecord,
                                     static_cast<uint32_t>(text.size() / sizeof(double))};
-                WriteAll(p[1], head, sizeof(head));
-                WriteAll(p[1], text.data(), text.size());
+                WriteAll(fd, head, sizeof(head));
+                WriteAll(fd, text.data(), text.size());
                 std::fflush(stdout);
                 _exit(0);
             }
@@ -248,17 +251,16 @@ ReplicationRunner::Run(uint32_t tasks,
             }
             double checked = static_cast<double>(InvariantCheck::GetRunsChecked() - checkedBefore);
             uint32_t trailer[2] = {kChecksRecord, 1};
-            if (!WriteAll(p[1], trailer, sizeof(trailer)) ||
-                !WriteAll(p[1], &checked, sizeof(checked)))
+            if (!WriteAll(fd, trailer, sizeof(trailer)) ||
+                !WriteAll(fd, &checked, sizeof(checked)))
             {
                 _exit(4); // pipe broken (3 is kept for invariant violations)
             }
-            close(p[1]);
+            close(fd);
             std::fflush(stdout);
             _exit(0);
         }
-        close(p[1]);
-        fds[w] = p[0];
+        fds[w] = fd;
         pids[w] = pid;
     }
     // Collect records as they come; a record is (index, count, values).
