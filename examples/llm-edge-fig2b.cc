@@ -53,6 +53,8 @@ Run(int argc, char* argv[])
                   {"paper-scaled", "paper-printed", "both"});
     opt.AddOutputFile("riskCsv", "Output CSV of the risk curves (\"none\": no file)", riskCsv);
     opt.AddOutputFile("qlimCsv", "Output CSV of q_lim (\"none\": no file)", qlimCsv);
+    WorkDistributor distributor("llm-edge-fig2b", opt); // --shard, --mergeShards; mpirun
+    distributor.SetIsolation(false); // model solves only: no simulator state to isolate
     opt.Parse(argc, argv);
     opt.RefuseRng("it solves the semi-Markov model exactly, with no random numbers");
     if (harvestMaxJ < harvestMinJ)
@@ -68,6 +70,55 @@ Run(int argc, char* argv[])
     const std::map<std::string, double> paper = {
         {"15W", 1.0 / 3}, {"30W", 0.5}, {"60W", 0.33}, {"dynamic", 0.64}};
 
+    // Work units: one (preset, mode) each, its q_lim then its risk curve
+    // (q, risk, mean energy, throughput, kbar per q), solved on MPI ranks or
+    // SLURM shards when asked (see WorkDistributor), here otherwise.
+    constexpr std::size_t kRiskWidth = 5;
+    WorkDistributor::Results unitResults;
+    try
+    {
+        if (!distributor.Run(
+                static_cast<uint32_t>(presetList.size() * modes.size()),
+                1,
+                [&](uint32_t u) {
+                    const std::string& preset = presetList[u / modes.size()];
+                    const std::string& mode = modes[u % modes.size()];
+                    double scale = preset == "paper-printed" ? 10 : 1;
+                    DeviceSpec spec;
+                    spec.highFraction = highFraction;
+                    spec.modes = PowerModeTable::FromPreset(preset);
+                    spec.policy =
+                        PowerModePolicy::Parse(mode, "0:15W,0.4:30W,0.6:60W", spec.modes);
+                    SemiMarkovBatteryModel model(spec,
+                                                 HarvestPmf::FromUniform(harvestMinJ * scale,
+                                                                         harvestMaxJ * scale,
+                                                                         unitJ * scale),
+                                                 ethFraction);
+                    std::vector<double> out(4);
+                    for (double q = qStep; q <= 1 + 1e-9 && riskCsv != "none"; q += qStep)
+                    {
+                        ChainMetrics m = model.Solve(std::min(q, 1.0));
+                        out.insert(out.end(),
+                                   {m.q, m.risk, m.meanEnergyJ, m.throughput, m.kbar});
+                    }
+                    RateLimit r = ComputeRateLimit(model, riskLimit);
+                    out[0] = r.qlimEnergy;
+                    out[1] = r.qlimTime;
+                    out[2] = r.qlim;
+                    out[3] = r.kbar;
+                    return out;
+                },
+                "",
+                unitResults))
+        {
+            return 0; // another process writes the results
+        }
+    }
+    catch (const DegenerateChainError& e)
+    {
+        std::cerr << "llm-edge-fig2b: degenerate chain: " << e.what() << "\n";
+        return 3;
+    }
     std::ofstream risk;
     std::ofstream qlim;
     if (riskCsv != "none")
@@ -86,47 +137,34 @@ Run(int argc, char* argv[])
               << "Harvest (ours; the paper does not state it): U[" << harvestMinJ << ", "
               << harvestMaxJ << "] J/slot for paper-scaled, 10x for paper-printed\n\n"
               << "preset         mode      paper q_lim  ours q_lim  q_lim_energy  1/kbar  bound\n";
-    try
+    for (std::size_t u = 0; u < unitResults.size(); ++u)
     {
-        for (const auto& preset : presetList)
+        const std::string& preset = presetList[u / modes.size()];
+        const std::string& mode = modes[u % modes.size()];
+        const std::vector<double>& v = unitResults[u];
+        double scale = preset == "paper-printed" ? 10 : 1;
+        for (std::size_t k = 4; k + kRiskWidth <= v.size() && risk; k += kRiskWidth)
         {
-            double scale = preset == "paper-printed" ? 10 : 1;
-            for (const auto& mode : modes)
-            {
-                DeviceSpec spec;
-                spec.highFraction = highFraction;
-                spec.modes = PowerModeTable::FromPreset(preset);
-                spec.policy = PowerModePolicy::Parse(mode, "0:15W,0.4:30W,0.6:60W", spec.modes);
-                SemiMarkovBatteryModel model(
-                    spec,
-                    HarvestPmf::FromUniform(harvestMinJ * scale, harvestMaxJ * scale, unitJ * scale),
-                    ethFraction);
-                for (double q = qStep; q <= 1 + 1e-9 && risk; q += qStep)
-                {
-                    ChainMetrics m = model.Solve(std::min(q, 1.0));
-                    risk << preset << "," << mode << "," << m.q << "," << m.risk << ","
-                         << m.meanEnergyJ << "," << m.throughput << "," << m.kbar << "\n";
-                }
-                RateLimit r = ComputeRateLimit(model, riskLimit);
-                std::string bound = r.qlimEnergy < r.qlimTime ? "energy" : "time";
-                char line[160];
-                std::snprintf(line, sizeof(line), "%-14s %-9s %11.3f %11.3f %13.3f %7.3f  %s\n",
-                              preset.c_str(), mode.c_str(), paper.at(mode), r.qlim, r.qlimEnergy,
-                              r.qlimTime, bound.c_str());
-                std::cout << line;
-                if (qlim)
-                {
-                    qlim << preset << "," << mode << "," << r.qlimEnergy << "," << r.qlimTime << ","
-                         << r.qlim << "," << r.kbar << "," << paper.at(mode) << "," << bound << ","
-                         << harvestMinJ * scale << "," << harvestMaxJ * scale << "\n";
-                }
-            }
+            risk << preset << "," << mode << "," << v[k] << "," << v[k + 1] << "," << v[k + 2]
+                 << "," << v[k + 3] << "," << v[k + 4] << "\n";
         }
-    }
-    catch (const DegenerateChainError& e)
-    {
-        std::cerr << "llm-edge-fig2b: degenerate chain: " << e.what() << "\n";
-        return 3;
+        RateLimit r;
+        r.qlimEnergy = v[0];
+        r.qlimTime = v[1];
+        r.qlim = v[2];
+        r.kbar = v[3];
+        std::string bound = r.qlimEnergy < r.qlimTime ? "energy" : "time";
+        char line[160];
+        std::snprintf(line, sizeof(line), "%-14s %-9s %11.3f %11.3f %13.3f %7.3f  %s\n",
+                      preset.c_str(), mode.c_str(), paper.at(mode), r.qlim, r.qlimEnergy,
+                      r.qlimTime, bound.c_str());
+        std::cout << line;
+        if (qlim)
+        {
+            qlim << preset << "," << mode << "," << r.qlimEnergy << "," << r.qlimTime << ","
+                 << r.qlim << "," << r.kbar << "," << paper.at(mode) << "," << bound << ","
+                 << harvestMinJ * scale << "," << harvestMaxJ * scale << "\n";
+        }
     }
     // How the CSVs were made, beside them (<csv>.meta.json).
     risk.close();

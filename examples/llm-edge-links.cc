@@ -293,6 +293,7 @@ Run(int argc, char* argv[])
     opt.AddList("networks", "Comma-separated: zero-communication, p2p, csma, wifi", networks,
                 {"zero-communication", "p2p", "csma", "wifi"});
     opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
+    WorkDistributor distributor("llm-edge-links", opt); // --shard, --mergeShards; mpirun
     opt.Parse(argc, argv);
     o.radioEnergy = radioEnergy == "1" || radioEnergy == "true";
     const uint32_t firstRun = opt.GetFirstRun(replications);
@@ -310,6 +311,21 @@ Run(int argc, char* argv[])
     names.insert(names.end(), kEnergyNames.begin(), kEnergyNames.end());
     names.push_back("events");
     names.push_back("wall_s");
+    // Work units: each network's replications in blocks (one machine's
+    // cores, MPI ranks or SLURM shards; see WorkDistributor).
+    ReplicationBlocks blocks(static_cast<uint32_t>(nets.size()), replications, 1);
+    WorkDistributor::Results unitResults;
+    if (!distributor.Run(
+            blocks.GetUnits(),
+            workers,
+            [&](uint32_t u) {
+                return RunOnce(nets[blocks.Point(u)], o, firstRun + blocks.First(u));
+            },
+            "runs",
+            unitResults))
+    {
+        return 0; // another process writes the results
+    }
     std::ofstream out;
     if (csv != "none")
     {
@@ -327,10 +343,12 @@ Run(int argc, char* argv[])
     std::printf("%-19s %7s %7s %9s %9s %9s %9s %9s %12s\n", "network", "thr", "saving",
                 "lat mean", "lat p95", "queue", "compute", "network", "events/s");
     std::vector<std::string> energyRows;
-    for (const auto& net : nets)
+    for (uint32_t i = 0; i < nets.size(); ++i)
     {
-        auto res = ReplicationRunner::Run(
-            replications, workers, [&](uint32_t r) { return RunOnce(net, o, firstRun + r); }, "");
+        const std::string& net = nets[i];
+        std::vector<std::vector<double>> res;
+        blocks.ForEach(unitResults, i, names.size(),
+                       [&](const double* v) { res.emplace_back(v, v + names.size()); });
         std::vector<SummaryStatistics> s(names.size());
         for (const auto& v : res)
         {

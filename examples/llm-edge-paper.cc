@@ -92,6 +92,7 @@ Run(int argc, char* argv[])
                 "w: device j harvests U[(1 - w) m_j, (1 + w) m_j] per slot (paper: unstated)",
                 harvestWidth, 0, 1);
     opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
+    WorkDistributor distributor("llm-edge-paper", opt); // --shard, --mergeShards; mpirun
     opt.Parse(argc, argv);
     const uint32_t firstRun = opt.GetFirstRun(replications);
 
@@ -175,40 +176,57 @@ Run(int argc, char* argv[])
               << " %; Elow 10 %; q = 0.3 for the harvest sweeps, m = 550 J/slot for the q sweeps\n";
 
     auto start = std::chrono::steady_clock::now();
-    auto distinct = ReplicationRunner::Run(
-        static_cast<uint32_t>(firstPoint.size()),
-        workers,
-        [&](uint32_t i) {
-            const Point& pt = points[firstPoint[i]];
-            PaperScenario sc;
-            sc.preset = pt.preset;
-            sc.policy = pt.policy;
-            sc.slots = slots;
-            sc.meanHarvestJ = pt.meanHarvestJ;
-            sc.q = pt.q;
-            sc.initialFraction = initialFraction;
-            sc.highFraction = highFraction;
-            sc.nodeSpread = nodeSpread;
-            sc.harvestWidth = harvestWidth;
-            std::vector<SummaryStatistics> stats(names.size());
-            // RngRun 1..R (or from --RngRun) on one set of objects: identical
-            // to R fresh runs, twice as fast (see PaperScenario::RunSeries).
-            for (const auto& report : sc.RunSeries(firstRun, replications))
-            {
-                std::vector<double> v = report.Values();
-                for (std::size_t k = 0; k < v.size(); ++k)
+    // Work units: each distinct point's replications in blocks (one
+    // machine's cores, MPI ranks or SLURM shards; see WorkDistributor).
+    ReplicationBlocks blocks(static_cast<uint32_t>(firstPoint.size()), replications);
+    WorkDistributor::Results unitResults;
+    if (!distributor.Run(
+            blocks.GetUnits(),
+            workers,
+            [&](uint32_t u) {
+                const Point& pt = points[firstPoint[blocks.Point(u)]];
+                PaperScenario sc;
+                sc.preset = pt.preset;
+                sc.policy = pt.policy;
+                sc.slots = slots;
+                sc.meanHarvestJ = pt.meanHarvestJ;
+                sc.q = pt.q;
+                sc.initialFraction = initialFraction;
+                sc.highFraction = highFraction;
+                sc.nodeSpread = nodeSpread;
+                sc.harvestWidth = harvestWidth;
+                // RngRun firstRun + First(u) ... on one set of objects:
+                // identical to fresh runs, twice as fast (PaperScenario::RunSeries).
+                std::vector<double> out;
+                for (const auto& report :
+                     sc.RunSeries(firstRun + blocks.First(u), blocks.Count(u)))
                 {
-                    stats[k].Add(v[k]);
+                    std::vector<double> v = report.Values();
+                    out.insert(out.end(), v.begin(), v.end());
                 }
-            }
-            std::vector<double> out;
-            for (const auto& s : stats)
+                return out;
+            },
+            "points",
+            unitResults))
+    {
+        return 0; // another process writes the results
+    }
+    std::vector<std::vector<double>> distinct(firstPoint.size());
+    for (uint32_t i = 0; i < firstPoint.size(); ++i)
+    {
+        std::vector<SummaryStatistics> stats(names.size());
+        blocks.ForEach(unitResults, i, names.size(), [&](const double* v) {
+            for (std::size_t k = 0; k < names.size(); ++k)
             {
-                out.insert(out.end(), {s.GetMean(), s.GetStdDev(), s.GetCiHalfWidth(0.95)});
+                stats[k].Add(v[k]);
             }
-            return out;
-        },
-        "points");
+        });
+        for (const auto& s : stats)
+        {
+            distinct[i].insert(distinct[i].end(),
+                               {s.GetMean(), s.GetStdDev(), s.GetCiHalfWidth(0.95)});
+        }
+    }
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::vector<std::vector<double>> results(points.size());

@@ -58,6 +58,9 @@ Run(int argc, char* argv[])
     opt.AddString("presets", "paper-scaled, paper-printed or both", presets,
                   {"paper-scaled", "paper-printed", "both"});
     opt.AddOutputFile("csv", "Output CSV file (\"none\": no file)", csv);
+    uint32_t workers = 0;
+    opt.AddCount("workers", "Worker processes (0: one per core)", workers, 0, 1024);
+    WorkDistributor distributor("llm-edge-single-device", opt); // --shard, --mergeShards; mpirun
     opt.Parse(argc, argv);
     const uint32_t firstRun = opt.GetFirstRun(replications);
     if (harvestMaxJ < harvestMinJ)
@@ -94,6 +97,39 @@ Run(int argc, char* argv[])
               << 100 * initialFraction << " %; Elow " << 100 * lowFraction << " %; Ehigh "
               << 100 * highFraction << " %; capacity 100 kJ; dynamic 0:15W,0.4:30W,0.6:60W\n\n";
 
+    // Work units: each configuration's replications in blocks (one machine's
+    // cores, MPI ranks or SLURM shards; see WorkDistributor).
+    std::vector<SingleDeviceScenario> configs;
+    for (const auto& preset : presetList)
+    {
+        double scale = preset == "paper-printed" ? 10.0 : 1.0;
+        for (const auto& mode : modes)
+        {
+            configs.push_back({preset, mode, accounting, slots, q, harvestMinJ * scale,
+                               harvestMaxJ * scale, initialFraction, lowFraction, highFraction});
+        }
+    }
+    ReplicationBlocks blocks(static_cast<uint32_t>(configs.size()), replications);
+    WorkDistributor::Results unitResults;
+    if (!distributor.Run(
+            blocks.GetUnits(),
+            workers,
+            [&](uint32_t u) {
+                std::vector<double> out;
+                for (uint32_t r = 0; r < blocks.Count(u); ++r)
+                {
+                    SingleDeviceScenario::Result res =
+                        configs[blocks.Point(u)].Run(firstRun + blocks.First(u) + r);
+                    out.insert(out.end(), {res.jobs, res.avgBatteryPct, res.balanceErrorJ});
+                }
+                return out;
+            },
+            "configurations",
+            unitResults))
+    {
+        return 0; // another process writes the results
+    }
+
     if (csv == "none")
     {
         csv.clear();
@@ -116,23 +152,19 @@ Run(int argc, char* argv[])
               << std::setw(8) << "paper" << std::setw(16) << "ours jobs" << std::setw(9) << "paper"
               << std::setw(18) << "ours battery %" << "\n";
     double worstBalance = 0;
-    for (const auto& preset : presetList)
+    for (uint32_t c = 0; c < configs.size(); ++c)
     {
-        double scale = preset == "paper-printed" ? 10.0 : 1.0;
-        for (const auto& mode : modes)
         {
-            SingleDeviceScenario p{preset,         mode,       accounting,   slots,       q,
-                                   harvestMinJ * scale, harvestMaxJ * scale, initialFraction,
-                                   lowFraction,    highFraction};
+            const SingleDeviceScenario& p = configs[c];
+            const std::string& preset = p.preset;
+            const std::string& mode = p.mode;
             SummaryStatistics jobs;
             SummaryStatistics battery;
-            for (uint32_t r = 1; r <= replications; ++r)
-            {
-                SingleDeviceScenario::Result res = p.Run(firstRun + r - 1);
-                jobs.Add(res.jobs);
-                battery.Add(res.avgBatteryPct);
-                worstBalance = std::max(worstBalance, std::abs(res.balanceErrorJ));
-            }
+            blocks.ForEach(unitResults, c, 3, [&](const double* res) {
+                jobs.Add(res[0]);
+                battery.Add(res[1]);
+                worstBalance = std::max(worstBalance, std::abs(res[2]));
+            });
             auto ref = paper.at(mode);
             char line[200];
             std::snprintf(line, sizeof(line), "%-14s%-9s%8.0f%9.1f +- %4.1f%9.0f%11.1f +- %4.1f\n",

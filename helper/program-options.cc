@@ -362,6 +362,12 @@ ProgramOptions::AddOutputFile(const std::string& name, const std::string& help, 
     m_outputs.push_back(name);
 }
 
+const std::vector<std::string>&
+ProgramOptions::GetOutputFileOptions() const
+{
+    return m_outputs;
+}
+
 bool
 ProgramOptions::WasGiven(const std::string& name) const
 {

@@ -184,6 +184,11 @@ class ProgramOptions
     const std::vector<std::pair<std::string, std::string>>& GetGlobalValues() const;
 
     /**
+     * \return the names of the output-file options (AddOutputFile), in order
+     */
+    const std::vector<std::string>& GetOutputFileOptions() const;
+
+    /**
      * \param name option name
      * \return whether it was given on the command line
      */

@@ -54,8 +54,36 @@ WriteAll(int fd, const void* data, std::size_t n)
     return true;
 }
 
+/**
+ * Fork a child with a pipe to the parent: the child gets the write end,
+ * the parent the read end (the other end is closed on each side).
+ * \param fd out: the end this process keeps
+ * \return fork's result (0 in the child)
+ */
+pid_t
+ForkWithPipe(int& fd)
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+    int p[2];
+    if (pipe(p) != 0)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
+    }
+    pid_t pid = fork();
+    if (pid < 0)
+    {
+        NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
+    }
+    close(pid == 0 ? p[0] : p[1]);
+    fd = pid == 0 ? p[1] : p[0];
+    return pid;
+}
+
+} // namespace
+
 void
-Progress(const std::string& label, uint32_t done, uint32_t total)
+ReplicationRunner::ShowProgress(const std::string& label, uint32_t done, uint32_t total)
 {
     if (!label.empty())
     {
@@ -67,8 +95,6 @@ Progress(const std::string& label, uint32_t done, uint32_t total)
     }
 }
 
-} // namespace
-
 uint32_t
 ReplicationRunner::Cores()
 {
@@ -76,8 +102,89 @@ ReplicationRunner::Cores()
     return n == 0 ? 1 : n;
 }
 
+std::vector<double>
+ReplicationRunner::RunInChild(const Task& task, uint32_t index)
+{
+    int fd = -1;
+    pid_t pid = ForkWithPipe(fd);
+    if (pid == 0)
+    {
+        // Record: kind ('R' numbers, 'C' ConfigError, 'E' other), runs checked, then the payload.
+        uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
+        char kind = 'R';
+        std::vector<double> r;
+        std::string text;
+        try
+        {
+            r = task(index);
+        }
+        catch (const ConfigError& e)
+        {
+            kind = 'C';
+            text = e.what();
+        }
+        catch (const std::exception& e)
+        {
+            kind = 'E';
+            text = e.what();
+        }
+        uint64_t checked = InvariantCheck::GetRunsChecked() - checkedBefore;
+        bool ok = WriteAll(fd, &kind, 1) && WriteAll(fd, &checked, sizeof(checked)) &&
+                  (kind == 'R' ? WriteAll(fd, r.data(), r.size() * sizeof(double))
+                               : WriteAll(fd, text.data(), text.size()));
+        _exit(ok ? 0 : 4);
+    }
+    std::string msg;
+    char buf[65536];
+    for (ssize_t n; (n = read(fd, buf, sizeof(buf))) != 0;)
+    {
+        if (n < 0 && errno == EINTR)
+        {
+            continue;
+        }
+        if (n < 0)
+        {
+            break;
+        }
+        msg.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    {
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == InvariantCheck::kExitStatus)
+    {
+        std::exit(InvariantCheck::kExitStatus); // the violation is printed above
+    }
+    const std::size_t head = 1 + sizeof(uint64_t);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || msg.size() < head)
+    {
+        throw std::runtime_error("ReplicationRunner: the process of task " + std::to_string(index) +
+                                 " failed (status " + std::to_string(status) + ")");
+    }
+    uint64_t checked = 0;
+    std::memcpy(&checked, msg.data() + 1, sizeof(checked));
+    InvariantCheck::AddRunsChecked(checked);
+    if (msg[0] == 'C')
+    {
+        throw ConfigError(msg.substr(head));
+    }
+    if (msg[0] == 'E')
+    {
+        throw std::runtime_error(msg.substr(head));
+    }
+    std::vector<double> r((msg.size() - head) / sizeof(double));
+    std::memcpy(r.data(), msg.data() + head, r.size() * sizeof(double));
+    return r;
+}
+
 std::vector<std::vector<double>>
-ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const std::string& label)
+ReplicationRunner::Run(uint32_t tasks,
+                       uint32_t workers,
+                       const Task& task,
+                       const std::string& label,
+                       const ResultCallback& onResult)
 {
     std::vector<std::vector<double>> results(tasks);
     if (workers == 0)
@@ -91,32 +198,25 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
         for (uint32_t i = 0; i < tasks; ++i)
         {
             results[i] = task(i);
+            if (onResult)
+            {
+                onResult(i, results[i]);
+            }
             if ((i + 1) % step == 0 || i + 1 == tasks)
             {
-                Progress(label, i + 1, tasks);
+                ShowProgress(label, i + 1, tasks);
             }
         }
         return results;
     }
-    std::fflush(stdout);
-    std::fflush(stderr);
     std::vector<int> fds(workers, -1);
     std::vector<pid_t> pids(workers, -1);
     for (uint32_t w = 0; w < workers; ++w)
     {
-        int p[2];
-        if (pipe(p) != 0)
-        {
-            NS_FATAL_ERROR("ReplicationRunner: pipe failed: " << std::strerror(errno));
-        }
-        pid_t pid = fork();
-        if (pid < 0)
-        {
-            NS_FATAL_ERROR("ReplicationRunner: fork failed: " << std::strerror(errno));
-        }
+        int fd = -1;
+        pid_t pid = ForkWithPipe(fd);
         if (pid == 0)
         {
-            close(p[0]);
             uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
             try
             {
@@ -124,8 +224,8 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                 {
                     std::vector<double> r = task(i);
                     uint32_t head[2] = {i, static_cast<uint32_t>(r.size())};
-                    if (!WriteAll(p[1], head, sizeof(head)) ||
-                        !WriteAll(p[1], r.data(), r.size() * sizeof(double)))
+                    if (!WriteAll(fd, head, sizeof(head)) ||
+                        !WriteAll(fd, r.data(), r.size() * sizeof(double)))
                     {
                         _exit(4); // pipe broken (3 is kept for invariant violations)
                     }
@@ -139,8 +239,8 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                 text.resize((text.size() / sizeof(double) + 1) * sizeof(double), '\0');
                 uint32_t head[2] = {kConfigErrorRecord,
                                     static_cast<uint32_t>(text.size() / sizeof(double))};
-                WriteAll(p[1], head, sizeof(head));
-                WriteAll(p[1], text.data(), text.size());
+                WriteAll(fd, head, sizeof(head));
+                WriteAll(fd, text.data(), text.size());
                 std::fflush(stdout);
                 _exit(0);
             }
@@ -151,17 +251,16 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
             }
             double checked = static_cast<double>(InvariantCheck::GetRunsChecked() - checkedBefore);
             uint32_t trailer[2] = {kChecksRecord, 1};
-            if (!WriteAll(p[1], trailer, sizeof(trailer)) ||
-                !WriteAll(p[1], &checked, sizeof(checked)))
+            if (!WriteAll(fd, trailer, sizeof(trailer)) ||
+                !WriteAll(fd, &checked, sizeof(checked)))
             {
                 _exit(4); // pipe broken (3 is kept for invariant violations)
             }
-            close(p[1]);
+            close(fd);
             std::fflush(stdout);
             _exit(0);
         }
-        close(p[1]);
-        fds[w] = p[0];
+        fds[w] = fd;
         pids[w] = pid;
     }
     // Collect records as they come; a record is (index, count, values).
@@ -246,13 +345,17 @@ ReplicationRunner::Run(uint32_t tasks, uint32_t workers, const Task& task, const
                 }
                 if (head[0] < tasks)
                 {
+                    if (onResult)
+                    {
+                        onResult(head[0], r);
+                    }
                     results[head[0]] = std::move(r);
                 }
                 off += need;
                 ++done;
                 if (done % step == 0 || done == tasks)
                 {
-                    Progress(label, done, tasks);
+                    ShowProgress(label, done, tasks);
                 }
             }
             pend.erase(pend.begin(), pend.begin() + static_cast<std::ptrdiff_t>(off));

@@ -30,18 +30,47 @@ class ReplicationRunner
   public:
     /// One task: its index in, its numbers out.
     using Task = std::function<std::vector<double>(uint32_t)>;
+    /// Called in this process as each task's result arrives (task index, numbers).
+    using ResultCallback = std::function<void(uint32_t, const std::vector<double>&)>;
 
     /**
      * \param tasks number of tasks
      * \param workers worker processes (0: one per core)
      * \param task the work
      * \param label progress label ("" for no progress line)
+     * \param onResult called as each result arrives, in arrival order
+     *        (WorkDistributor checkpoints shards with it); may be empty
      * \return the results, by task
      */
     static std::vector<std::vector<double>> Run(uint32_t tasks,
                                                 uint32_t workers,
                                                 const Task& task,
-                                                const std::string& label);
+                                                const std::string& label,
+                                                const ResultCallback& onResult = nullptr);
+
+    /**
+     * \brief Run one task in a forked child process and return its numbers.
+     *
+     * The task then starts from this process's state whatever ran here
+     * before (ns-3 hands out automatic random-stream numbers and addresses
+     * from process-wide counters that Simulator::Destroy does not reset), so
+     * its numbers do not depend on which worker or rank ran it, or after
+     * what. A ConfigError in the child is rethrown here; an invariant
+     * violation exits this process with the same status; the child's
+     * checked runs are added to InvariantCheck's count.
+     * \param task the work
+     * \param index the task's index
+     * \return its numbers
+     */
+    static std::vector<double> RunInChild(const Task& task, uint32_t index);
+
+    /**
+     * \brief The progress line on standard error ("\r<label>: done/total").
+     * \param label progress label ("" prints nothing)
+     * \param done tasks done
+     * \param total tasks in all
+     */
+    static void ShowProgress(const std::string& label, uint32_t done, uint32_t total);
 
     /// \return the number of cores
     static uint32_t Cores();

@@ -5,6 +5,7 @@
 
 #include "llm-edge-version.h"
 #include "program-options.h"
+#include "work-distributor.h"
 
 #include "ns3/config-error.h"
 #include "ns3/log.h"
@@ -451,8 +452,23 @@ ResultProvenance::FromProgram(const std::string& program, const ProgramOptions& 
     NS_LOG_FUNCTION(program);
     ResultProvenance p;
     p.m_program = program;
-    p.m_arguments = options.GetArguments();
-    p.m_parameters = options.GetParameters();
+    // Where the work ran (--shard, --shardDir, --mergeShards) is not what
+    // was computed: left out, so a merged result's sidecar is an unsharded run's.
+    for (const auto& arg : options.GetArguments())
+    {
+        std::string name = arg.substr(0, arg.find('=')).erase(0, arg.find_first_not_of('-'));
+        if (!WorkDistributor::IsScaleOutOption(name))
+        {
+            p.m_arguments.push_back(arg);
+        }
+    }
+    for (const auto& param : options.GetParameters())
+    {
+        if (!WorkDistributor::IsScaleOutOption(param.first))
+        {
+            p.m_parameters.push_back(param);
+        }
+    }
     p.m_globals = options.GetGlobalValues();
     return p;
 }

@@ -14,6 +14,7 @@ packages=(
   python3-matplotlib        # plots of the examples
   dpkg-dev                  # apt-get source, for the ns-3.37 source tree
   clang libclang-rt-14-dev  # libFuzzer for scripts/fuzz.sh
+  libopenmpi-dev openmpi-bin  # optional: sweeps under mpirun (found by CMake's FindMPI)
 )
 
 SUDO=""
