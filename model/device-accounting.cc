@@ -3,12 +3,14 @@
  */
 #include "device-accounting.h"
 
+#include "batched-accounting.h"
 #include "energy-harvesting-orin-device.h"
 
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -39,13 +41,17 @@ DeviceAccounting::Create(const std::string& name, EnergyHarvestingOrinDevice& de
     {
         return std::make_unique<ContinuousAccounting>(device);
     }
+    if (name == "Batched")
+    {
+        return std::make_unique<BatchedAccounting>(device);
+    }
     return nullptr;
 }
 
 bool
 DeviceAccounting::IsKnown(const std::string& name)
 {
-    return name == "Slotted" || name == "Continuous";
+    return name == "Slotted" || name == "Continuous" || name == "Batched";
 }
 
 void
@@ -158,6 +164,61 @@ void
 DeviceAccounting::StartPendingJob()
 {
     m_device.StartPendingJob();
+}
+
+void
+DeviceAccounting::StartPendingJobs(uint32_t n)
+{
+    m_device.StartPendingJob(n);
+}
+
+DeviceJobSlots&
+DeviceAccounting::Jobs() const
+{
+    return m_device.m_jobs;
+}
+
+BatchSettings
+DeviceAccounting::Batching() const
+{
+    return {m_device.m_profileFile,
+            m_device.m_deviceKind,
+            m_device.m_modelName,
+            m_device.m_maxBatch,
+            m_device.m_batchTimeout};
+}
+
+void
+DeviceAccounting::NotifyCompleted(const DeviceJobSlots::Finished& job)
+{
+    m_device.m_lastService = Simulator::Now() - job.start;
+    m_device.m_lastBatchWait = job.batchWait;
+    job.Notify(true);
+}
+
+bool
+DeviceAccounting::Fits(const JobTokens& /* tokens */) const
+{
+    return true;
+}
+
+Time
+DeviceAccounting::GetExpectedCompletion(const JobTokens& /* tokens */) const
+{
+    Time service = GetServiceTime(CurrentMode());
+    Time t = service;
+    const DeviceJobSlots& jobs = m_device.m_jobs;
+    if (jobs.HasRunning())
+    {
+        t += std::max(Time(0), service - (Simulator::Now() - jobs.GetRunningStart()));
+    }
+    return t + service * static_cast<int64_t>(jobs.GetWaiting());
+}
+
+double
+DeviceAccounting::GetExpectedEnergyPerJobJ(const JobTokens& /* tokens */) const
+{
+    return CurrentMode().energyPerJobJ;
 }
 
 DeviceJobSlots::Finished
