@@ -21,13 +21,6 @@ namespace llmedge
 
 using Device = EnergyHarvestingOrinDevice;
 
-BatchedAccounting::BatchedAccounting(EnergyHarvestingOrinDevice& device)
-    : ContinuousAccounting(device)
-{
-}
-
-BatchedAccounting::~BatchedAccounting() = default;
-
 void
 BatchedAccounting::Start()
 {
@@ -93,18 +86,9 @@ BatchedAccounting::OnAccepted()
 }
 
 double
-BatchedAccounting::GetCurrentA() const
+BatchedAccounting::GetIdlePowerW() const
 {
-    double w = m_idlePowerW;
-    if (State() == Device::BUSY)
-    {
-        w = m_runningPowerW;
-    }
-    else if (State() == Device::SAVING)
-    {
-        w = CurrentMode().savingPowerW;
-    }
-    return w / Battery()->GetSupplyVoltage();
+    return m_idlePowerW;
 }
 
 bool
@@ -194,55 +178,10 @@ BatchedAccounting::StartJob()
 }
 
 void
-BatchedAccounting::FinishJob()
-{
-    Battery()->UpdateEnergySource();
-    if (!HasRunning())
-    {
-        return; // the battery emptied at this very instant: aborted as DEPLETED
-    }
-    std::vector<DeviceJobSlots::Finished> done;
-    while (HasRunning())
-    {
-        done.push_back(CompleteRunningJob());
-    }
-    if (Battery()->GetRemainingEnergy() < Spec().GetLowJ())
-    {
-        SetState(Device::SAVING);
-    }
-    else if (HasPending())
-    {
-        StartJob();
-    }
-    else
-    {
-        SetState(Device::IDLE);
-    }
-    for (const auto& job : done)
-    {
-        NotifyCompleted(job);
-    }
-}
-
-void
 BatchedAccounting::OnDepletion()
 {
-    NS_LOG_FUNCTION(this);
     m_timeout.Cancel();
-    std::vector<DeviceJobSlots::Finished> aborted;
-    m_event.Cancel();
-    while (HasRunning())
-    {
-        aborted.push_back(AbortRunningJob());
-    }
-    if (State() != Device::SAVING)
-    {
-        SetState(Device::SAVING);
-    }
-    for (const auto& job : aborted)
-    {
-        job.Notify(false);
-    }
+    ContinuousAccounting::OnDepletion(); // aborts the whole running batch
 }
 
 void

@@ -42,14 +42,11 @@ namespace llmedge
 class BatchedAccounting : public ContinuousAccounting
 {
   public:
-    /// \param device the device accounted
-    explicit BatchedAccounting(EnergyHarvestingOrinDevice& device);
-    ~BatchedAccounting() override;
+    using ContinuousAccounting::ContinuousAccounting;
 
     void Start() override;
     void OnAccepted() override;
     void Update() override;
-    double GetCurrentA() const override;
     void OnDepletion() override;
     void Halt() override;
     bool Fits(const JobTokens& tokens) const override;
@@ -73,8 +70,9 @@ class BatchedAccounting : public ContinuousAccounting
     double GetExpectedEnergyPerJobJ(const JobTokens& tokens) const override;
 
   private:
+    /// \return the profile's idle power, W
+    double GetIdlePowerW() const override;
     void StartJob() override;
-    void FinishJob() override;
 
     /// The batch a job would join.
     struct Plan

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace ns3
 {
@@ -397,17 +398,22 @@ ContinuousAccounting::Update()
 double
 ContinuousAccounting::GetCurrentA() const
 {
-    const PowerMode& mode = CurrentMode();
-    double w = mode.idlePowerW;
+    double w = GetIdlePowerW();
     if (State() == Device::BUSY)
     {
         w = m_runningPowerW;
     }
     else if (State() == Device::SAVING)
     {
-        w = mode.savingPowerW;
+        w = CurrentMode().savingPowerW;
     }
     return w / Battery()->GetSupplyVoltage();
+}
+
+double
+ContinuousAccounting::GetIdlePowerW() const
+{
+    return CurrentMode().idlePowerW;
 }
 
 bool
@@ -441,7 +447,11 @@ ContinuousAccounting::FinishJob()
     {
         return; // the battery emptied at this very instant: aborted as DEPLETED
     }
-    DeviceJobSlots::Finished job = CompleteRunningJob();
+    std::vector<DeviceJobSlots::Finished> done; // one job, or a batch (Batched)
+    while (HasRunning())
+    {
+        done.push_back(CompleteRunningJob());
+    }
     if (Battery()->GetRemainingEnergy() < Spec().GetLowJ())
     {
         SetState(Device::SAVING);
@@ -454,7 +464,10 @@ ContinuousAccounting::FinishJob()
     {
         SetState(Device::IDLE);
     }
-    job.Notify(true);
+    for (const auto& job : done)
+    {
+        NotifyCompleted(job);
+    }
 }
 
 void
@@ -482,9 +495,16 @@ ContinuousAccounting::OnDepletion()
     if (HasRunning())
     {
         m_event.Cancel();
-        DeviceJobSlots::Finished job = AbortRunningJob();
+        std::vector<DeviceJobSlots::Finished> aborted; // one job, or a batch (Batched)
+        while (HasRunning())
+        {
+            aborted.push_back(AbortRunningJob());
+        }
         SetState(Device::SAVING);
-        job.Notify(false);
+        for (const auto& job : aborted)
+        {
+            job.Notify(false);
+        }
     }
     else if (State() != Device::SAVING)
     {

@@ -198,10 +198,12 @@ class ContinuousAccounting : public DeviceAccounting
     bool IsLevelHeld() const override;
 
   protected:
+    /// \return the draw while idle, W (here: the current mode's idle power)
+    virtual double GetIdlePowerW() const;
     /// \brief Start the pending job unless the update enters power saving.
     virtual void StartJob();
-    /// \brief The job in service completes.
-    virtual void FinishJob();
+    /// \brief The job in service (or the running batch) completes.
+    void FinishJob();
     /**
      * \brief The battery crossed a watched level.
      * \param levelJ the level, J
