@@ -36,10 +36,21 @@ BatchedAccounting::Start()
         }
         m_table = DeviceProfileTable::LoadCsv(s.profileFile);
         m_idlePowerW = m_table.GetIdlePowerW(s.deviceKind);
+        m_table.Get(s.deviceKind, s.modelName, 1); // names an unknown model
         // Every batch size up to MaxBatch may run: each needs its row.
-        for (unsigned b = 1; b <= s.maxBatch; ++b)
+        for (unsigned b = 2; b <= s.maxBatch; ++b)
         {
-            m_table.Get(s.deviceKind, s.modelName, b);
+            try
+            {
+                m_table.Get(s.deviceKind, s.modelName, b);
+            }
+            catch (const ConfigError& e)
+            {
+                ThrowConfigError("MaxBatch",
+                                 std::to_string(s.maxBatch),
+                                 "the profile needs rows of batch sizes 1.." +
+                                     std::to_string(s.maxBatch) + " (" + e.what() + ")");
+            }
         }
         if (s.timeout.IsStrictlyNegative())
         {

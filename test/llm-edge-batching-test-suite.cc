@@ -548,7 +548,7 @@ class BatchBadAttributeTestCase : public TestCase
                {"/no/such/profile.csv"});
         Expect(Error("DeviceKind", StringValue("tpu-9000")), {"tpu-9000"});
         Expect(Error("ModelName", StringValue("gpt-9")), {"gpt-9"});
-        Expect(Error("MaxBatch", UintegerValue(17)), {"17", "no profile row"});
+        Expect(Error("MaxBatch", UintegerValue(17)), {"MaxBatch = 17", "no profile row"});
         Expect(Error("MaxBatch", UintegerValue(0)), {"MaxBatch", "must lie in [1, 4096]"});
         Expect(Error("QueueCapacity", UintegerValue(0)), {"QueueCapacity", "must lie in [1, 1e6]"});
         Expect(Error("BatchTimeout", TimeValue(Seconds(-1))), {"BatchTimeout", "must be >= 0"});
