@@ -203,6 +203,18 @@ InvariantCheck::Check(Ptr<InferencePipeline> pipeline)
     {
         outgoing += pipeline->GetSource()->GetTransfersOutstanding();
     }
+    for (const auto& c : pipeline->GetCompletions())
+    {
+        Time parts = c.batchWait + c.queueWait + c.compute + c.network;
+        if (parts != c.latency)
+        {
+            std::ostringstream os;
+            os << "latency split of job " << c.id << ": batch wait + queue + compute + network = "
+               << parts.GetSeconds() << " s but the latency is " << c.latency.GetSeconds() << " s";
+            out.push_back(os.str());
+            break; // one is enough
+        }
+    }
     int64_t wire = 0;
     for (auto v : a.onWireByHop)
     {

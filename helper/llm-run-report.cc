@@ -28,6 +28,10 @@ Percentile(const std::vector<double>& sorted, double p)
     return sorted[std::min(sorted.size(), std::max<std::size_t>(rank, 1)) - 1];
 }
 
+/// The drop reasons of Names(): those before MEMORY (later reasons are
+/// appended by AllNames(), so that the paper's columns keep their place).
+constexpr uint32_t kPaperReasons = InferencePipeline::MEMORY;
+
 } // namespace
 
 LlmRunReport
@@ -49,6 +53,7 @@ LlmRunReport::Collect(Ptr<InferencePipeline> pipeline, Time elapsed)
     {
         lat.push_back(c.latency.GetSeconds());
         r.queueMeanS += c.queueWait.GetSeconds();
+        r.batchWaitMeanS += c.batchWait.GetSeconds();
         r.computeMeanS += c.compute.GetSeconds();
         r.networkMeanS += c.network.GetSeconds();
     }
@@ -56,6 +61,7 @@ LlmRunReport::Collect(Ptr<InferencePipeline> pipeline, Time elapsed)
     {
         double n = static_cast<double>(lat.size());
         r.queueMeanS /= n;
+        r.batchWaitMeanS /= n;
         r.computeMeanS /= n;
         r.networkMeanS /= n;
         double sum = 0;
@@ -97,7 +103,7 @@ std::vector<std::string>
 LlmRunReport::Names()
 {
     std::vector<std::string> n = {"arrived", "completed", "dropped"};
-    for (uint32_t i = 0; i < InferencePipeline::DROP_REASONS; ++i)
+    for (uint32_t i = 0; i < kPaperReasons; ++i)
     {
         n.push_back("dropped_" + InferencePipeline::DropReasonName(
                                      static_cast<InferencePipeline::DropReason>(i)));
@@ -125,7 +131,7 @@ std::vector<double>
 LlmRunReport::Values() const
 {
     std::vector<double> v = {arrived, completed, dropped};
-    v.insert(v.end(), droppedBy.begin(), droppedBy.end());
+    v.insert(v.end(), droppedBy.begin(), droppedBy.begin() + kPaperReasons);
     v.insert(v.end(),
              {inFlight,
               normalizedThroughput,
@@ -140,6 +146,22 @@ LlmRunReport::Values() const
               energyPerJobJ,
               harvestedJ,
               maxBalanceErrorJ});
+    return v;
+}
+
+std::vector<std::string>
+LlmRunReport::AllNames()
+{
+    std::vector<std::string> n = Names();
+    n.insert(n.end(), {"dropped_memory", "batch_wait_mean_s"});
+    return n;
+}
+
+std::vector<double>
+LlmRunReport::AllValues() const
+{
+    std::vector<double> v = Values();
+    v.insert(v.end(), {droppedBy.at(InferencePipeline::MEMORY), batchWaitMeanS});
     return v;
 }
 

@@ -30,15 +30,21 @@ struct LlmRunReport
      */
     static LlmRunReport Collect(Ptr<InferencePipeline> pipeline, Time elapsed);
 
-    /// \return the metric names, in the order of Values()
+    /// \return the metric names, in the order of Values(): the paper's set
+    /// (the drops by the reasons before MEMORY), unchanged by later additions
     static std::vector<std::string> Names();
     /// \return the metric values
     std::vector<double> Values() const;
+    /// \return Names() followed by the later metrics (dropped_memory,
+    /// batch_wait_mean_s), in the order of AllValues()
+    static std::vector<std::string> AllNames();
+    /// \return Values() followed by the later metrics
+    std::vector<double> AllValues() const;
 
     double arrived{0};              ///< jobs arrived at the source
     double completed{0};            ///< results back at the source
     double dropped{0};              ///< jobs dropped, all reasons
-    std::vector<double> droppedBy;  ///< by InferencePipeline::DropReason
+    std::vector<double> droppedBy;  ///< by InferencePipeline::DropReason (all reasons)
     double inFlight{0};             ///< held by devices + on the wire (independent counters)
     double normalizedThroughput{0}; ///< completed / arrived
     double powerSavingFraction{0};  ///< mean over devices of the time share in power saving
@@ -46,7 +52,8 @@ struct LlmRunReport
     double latencyP50S{0};          ///< median, s
     double latencyP95S{0};          ///< 95th percentile, s
     double latencyP99S{0};          ///< 99th percentile, s
-    double queueMeanS{0};           ///< of which waiting at devices, mean, s
+    double queueMeanS{0};           ///< of which waiting at busy or saving devices, mean, s
+    double batchWaitMeanS{0};       ///< of which waiting at idle devices for a batch, mean, s
     double computeMeanS{0};         ///< of which running blocks, mean, s
     double networkMeanS{0};         ///< of which in transit, mean, s
     double energyPerJobJ{0};        ///< energy drawn by all devices per completed job, J

@@ -79,7 +79,8 @@ CarbonAwarePolicy::Cost(const RoutingRequest& request, uint32_t i)
         return {kBeyondBound, latencyS};
     }
     Ptr<EnergyHarvestingOrinDevice> d = request.candidates[i]->GetDevice();
-    return {ExpectedCarbonG(d, d->GetCurrentMode().energyPerJobJ), latencyS};
+    JobTokens tokens{request.job.inputTokens, request.job.outputTokens};
+    return {ExpectedCarbonG(d, d->GetExpectedEnergyPerJobJ(tokens)), latencyS};
 }
 
 } // namespace llmedge

@@ -3,13 +3,16 @@
  */
 #include "device-accounting.h"
 
+#include "batched-accounting.h"
 #include "energy-harvesting-orin-device.h"
 
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace ns3
 {
@@ -39,13 +42,17 @@ DeviceAccounting::Create(const std::string& name, EnergyHarvestingOrinDevice& de
     {
         return std::make_unique<ContinuousAccounting>(device);
     }
+    if (name == "Batched")
+    {
+        return std::make_unique<BatchedAccounting>(device);
+    }
     return nullptr;
 }
 
 bool
 DeviceAccounting::IsKnown(const std::string& name)
 {
-    return name == "Slotted" || name == "Continuous";
+    return name == "Slotted" || name == "Continuous" || name == "Batched";
 }
 
 void
@@ -158,6 +165,61 @@ void
 DeviceAccounting::StartPendingJob()
 {
     m_device.StartPendingJob();
+}
+
+void
+DeviceAccounting::StartPendingJobs(uint32_t n)
+{
+    m_device.StartPendingJob(n);
+}
+
+DeviceJobSlots&
+DeviceAccounting::Jobs() const
+{
+    return m_device.m_jobs;
+}
+
+BatchSettings
+DeviceAccounting::Batching() const
+{
+    return {m_device.m_profileFile,
+            m_device.m_deviceKind,
+            m_device.m_modelName,
+            m_device.m_maxBatch,
+            m_device.m_batchTimeout};
+}
+
+void
+DeviceAccounting::NotifyCompleted(const DeviceJobSlots::Finished& job)
+{
+    m_device.m_lastService = Simulator::Now() - job.start;
+    m_device.m_lastBatchWait = job.batchWait;
+    job.Notify(true);
+}
+
+bool
+DeviceAccounting::Fits(const JobTokens& /* tokens */) const
+{
+    return true;
+}
+
+Time
+DeviceAccounting::GetExpectedCompletion(const JobTokens& /* tokens */) const
+{
+    Time service = GetServiceTime(CurrentMode());
+    Time t = service;
+    const DeviceJobSlots& jobs = m_device.m_jobs;
+    if (jobs.HasRunning())
+    {
+        t += std::max(Time(0), service - (Simulator::Now() - jobs.GetRunningStart()));
+    }
+    return t + service * static_cast<int64_t>(jobs.GetWaiting());
+}
+
+double
+DeviceAccounting::GetExpectedEnergyPerJobJ(const JobTokens& /* tokens */) const
+{
+    return CurrentMode().energyPerJobJ;
 }
 
 DeviceJobSlots::Finished
@@ -340,17 +402,22 @@ ContinuousAccounting::Update()
 double
 ContinuousAccounting::GetCurrentA() const
 {
-    const PowerMode& mode = CurrentMode();
-    double w = mode.idlePowerW;
+    double w = GetIdlePowerW();
     if (State() == Device::BUSY)
     {
         w = m_runningPowerW;
     }
     else if (State() == Device::SAVING)
     {
-        w = mode.savingPowerW;
+        w = CurrentMode().savingPowerW;
     }
     return w / Battery()->GetSupplyVoltage();
+}
+
+double
+ContinuousAccounting::GetIdlePowerW() const
+{
+    return CurrentMode().idlePowerW;
 }
 
 bool
@@ -384,7 +451,11 @@ ContinuousAccounting::FinishJob()
     {
         return; // the battery emptied at this very instant: aborted as DEPLETED
     }
-    DeviceJobSlots::Finished job = CompleteRunningJob();
+    std::vector<DeviceJobSlots::Finished> done; // one job, or a batch (Batched)
+    while (HasRunning())
+    {
+        done.push_back(CompleteRunningJob());
+    }
     if (Battery()->GetRemainingEnergy() < Spec().GetLowJ() && !Battery()->IsGridBacked())
     {
         SetState(Device::SAVING);
@@ -397,7 +468,10 @@ ContinuousAccounting::FinishJob()
     {
         SetState(Device::IDLE);
     }
-    job.Notify(true);
+    for (const auto& job : done)
+    {
+        NotifyCompleted(job);
+    }
 }
 
 void
@@ -425,9 +499,16 @@ ContinuousAccounting::OnDepletion()
     if (HasRunning())
     {
         m_event.Cancel();
-        DeviceJobSlots::Finished job = AbortRunningJob();
+        std::vector<DeviceJobSlots::Finished> aborted; // one job, or a batch (Batched)
+        while (HasRunning())
+        {
+            aborted.push_back(AbortRunningJob());
+        }
         SetState(Device::SAVING);
-        job.Notify(false);
+        for (const auto& job : aborted)
+        {
+            job.Notify(false);
+        }
     }
     else if (State() != Device::SAVING)
     {

@@ -25,6 +25,20 @@ class EnergyHarvestingOrinDevice;
 
 /**
  * \ingroup llm-edge
+ * \brief The device's batching attributes, as an accounting mode reads them
+ * (only "Batched" does).
+ */
+struct BatchSettings
+{
+    std::string profileFile; ///< DeviceProfileFile
+    std::string deviceKind;  ///< DeviceKind
+    std::string modelName;   ///< ModelName
+    uint32_t maxBatch{1};    ///< MaxBatch
+    Time timeout;            ///< BatchTimeout
+};
+
+/**
+ * \ingroup llm-edge
  * \brief How an EnergyHarvestingOrinDevice turns time, jobs and harvest into
  * battery updates: one subclass per accounting mode, chosen once when the
  * device initializes (attribute Accounting), as ns-3's Wi-Fi radio energy
@@ -43,7 +57,7 @@ class DeviceAccounting
     virtual ~DeviceAccounting();
 
     /**
-     * \param name "Slotted" or "Continuous"
+     * \param name "Slotted", "Continuous" or "Batched"
      * \param device the device accounted
      * \return the strategy, or null for an unknown name
      */
@@ -77,6 +91,19 @@ class DeviceAccounting
     virtual bool SupportsRestart() const;
     /// \brief Start a new replication at slot \p slot. \param slot the first slot
     virtual void Restart(uint64_t slot);
+    /// \param tokens a request's token counts \return false if it alone does not
+    /// fit in the device's memory (refused with MEMORY)
+    virtual bool Fits(const JobTokens& tokens) const;
+    /**
+     * \param tokens the token counts of a job offered now
+     * \return the time from now until it would complete; here: the rest of
+     *         the running job, each waiting job and its own, each in the
+     *         current mode (whole slots under Slotted accounting)
+     */
+    virtual Time GetExpectedCompletion(const JobTokens& tokens) const;
+    /// \param tokens the token counts of a job offered now \return the energy
+    /// it would cost, J; here: the current mode's energy per job
+    virtual double GetExpectedEnergyPerJobJ(const JobTokens& tokens) const;
 
   protected:
     /// \return the device's battery
@@ -101,6 +128,17 @@ class DeviceAccounting
     bool HasRunning() const;
     /// \brief Move the pending job into service; the device becomes busy.
     void StartPendingJob();
+    /// \brief Move the \p n oldest waiting jobs into service as one batch.
+    /// \param n how many
+    void StartPendingJobs(uint32_t n);
+    /// \return the device's jobs
+    DeviceJobSlots& Jobs() const;
+    /// \return the device's batching attributes
+    BatchSettings Batching() const;
+    /// \brief Tell a completed job's owner, with the device's last service time
+    /// and batch wait set to the job's (for batches completed together).
+    /// \param job the job, completed now
+    void NotifyCompleted(const DeviceJobSlots::Finished& job);
     /// \brief The job in service completed (counted and traced). \return it, to notify
     DeviceJobSlots::Finished CompleteRunningJob();
     /// \brief The job in service was aborted because the battery emptied. \return it
@@ -159,10 +197,12 @@ class ContinuousAccounting : public DeviceAccounting
     void OnDepletion() override;
     bool IsLevelHeld() const override;
 
-  private:
+  protected:
+    /// \return the draw while idle, W (here: the current mode's idle power)
+    virtual double GetIdlePowerW() const;
     /// \brief Start the pending job unless the update enters power saving.
-    void StartJob();
-    /// \brief The job in service completes.
+    virtual void StartJob();
+    /// \brief The job in service (or the running batch) completes.
     void FinishJob();
     /**
      * \brief The battery crossed a watched level.

@@ -22,65 +22,97 @@ DeviceJobSlots::Finished::Notify(bool completed) const
 bool
 DeviceJobSlots::HasRunning() const
 {
-    return m_hasRunning;
+    return !m_running.empty();
 }
 
 bool
 DeviceJobSlots::HasPending() const
 {
-    return m_hasPending;
+    return !m_waiting.empty();
+}
+
+uint32_t
+DeviceJobSlots::GetWaiting() const
+{
+    return static_cast<uint32_t>(m_waiting.size());
+}
+
+uint32_t
+DeviceJobSlots::GetRunning() const
+{
+    return static_cast<uint32_t>(m_running.size());
 }
 
 uint32_t
 DeviceJobSlots::GetHeld() const
 {
-    return (m_hasPending ? 1 : 0) + (m_hasRunning ? 1 : 0);
+    return GetWaiting() + GetRunning();
 }
 
 Time
 DeviceJobSlots::GetRunningStart() const
 {
-    return m_running.start;
+    return m_running.empty() ? Time() : m_running.front().start;
+}
+
+const std::deque<DeviceJobSlots::Waiting>&
+DeviceJobSlots::GetWaitingJobs() const
+{
+    return m_waiting;
 }
 
 void
-DeviceJobSlots::Hold(uint64_t id, DoneCallback done)
+DeviceJobSlots::Hold(uint64_t id, DoneCallback done, JobTokens tokens, Time arrived)
 {
-    NS_ASSERT_MSG(!m_hasPending, "DeviceJobSlots: a job is already pending");
-    m_hasPending = true;
-    m_pendingId = id;
-    m_pendingDone = done;
+    m_waiting.push_back(Waiting{id, done, tokens, arrived, Time()});
 }
 
 void
-DeviceJobSlots::StartPending(Time now)
+DeviceJobSlots::MarkNewest(Time mark)
 {
-    NS_ASSERT_MSG(m_hasPending && !m_hasRunning, "DeviceJobSlots: nothing to start");
-    m_hasRunning = true;
-    m_running.id = m_pendingId;
-    m_running.done = m_pendingDone;
-    m_running.start = now;
-    m_hasPending = false;
-    m_pendingDone = DoneCallback();
+    NS_ASSERT_MSG(!m_waiting.empty(), "DeviceJobSlots: no job waiting");
+    m_waiting.back().mark = mark;
+}
+
+void
+DeviceJobSlots::StartPending(Time now, uint32_t n)
+{
+    NS_ASSERT_MSG(n >= 1 && n <= m_waiting.size() && m_running.empty(),
+                  "DeviceJobSlots: nothing to start");
+    for (uint32_t k = 0; k < n; ++k)
+    {
+        const Waiting& w = m_waiting.front();
+        m_running.push_back(Finished{w.id, w.done, now, Time()});
+        m_runningMarks.push_back(w.mark);
+        m_waiting.pop_front();
+    }
+}
+
+void
+DeviceJobSlots::SetBatchWaits(Time clock)
+{
+    for (std::size_t k = 0; k < m_running.size(); ++k)
+    {
+        m_running[k].batchWait = clock - m_runningMarks[k];
+    }
 }
 
 DeviceJobSlots::Finished
 DeviceJobSlots::Finish()
 {
-    NS_ASSERT_MSG(m_hasRunning, "DeviceJobSlots: no job in service");
-    m_hasRunning = false;
-    Finished out = m_running;
-    m_running.done = DoneCallback();
+    NS_ASSERT_MSG(!m_running.empty(), "DeviceJobSlots: no job in service");
+    Finished out = m_running.front();
+    m_running.erase(m_running.begin());
+    m_runningMarks.erase(m_runningMarks.begin());
     return out;
 }
 
 void
 DeviceJobSlots::Clear()
 {
-    m_hasRunning = false;
-    m_hasPending = false;
-    m_running.done = DoneCallback();
-    m_pendingDone = DoneCallback();
+    m_running.clear();
+    m_runningMarks.clear();
+    m_waiting.clear();
 }
 
 } // namespace llmedge

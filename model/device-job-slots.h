@@ -8,6 +8,8 @@
 #include "ns3/nstime.h"
 
 #include <cstdint>
+#include <deque>
+#include <vector>
 
 namespace ns3
 {
@@ -16,10 +18,23 @@ namespace llmedge
 
 /**
  * \ingroup llm-edge
- * \brief The jobs a device holds: at most one in service and one pending.
+ * \brief The token counts of one request (0 and 0 for the paper's jobs,
+ * which have no token model).
+ */
+struct JobTokens
+{
+    uint32_t input{0};  ///< prompt tokens
+    uint32_t output{0}; ///< tokens to generate
+};
+
+/**
+ * \ingroup llm-edge
+ * \brief The jobs a device holds: a running batch (one job under the
+ * Slotted and Continuous accounting) and the jobs waiting, in arrival order.
  *
- * A job enters as pending (Hold), moves into service once (StartPending) and
- * leaves service once (Finish), completed or aborted.
+ * A job enters as waiting (Hold), moves into service once (StartPending,
+ * from the front) and leaves service once (Finish), completed or aborted.
+ * How many may wait is the device's business (attribute QueueCapacity).
  */
 class DeviceJobSlots
 {
@@ -27,12 +42,23 @@ class DeviceJobSlots
     /// Told when an accepted job ends: (job id, true if completed, false if aborted).
     typedef Callback<void, uint64_t, bool> DoneCallback;
 
-    /// A job that left service.
+    /// A job that waits.
+    struct Waiting
+    {
+        uint64_t id{0};    ///< the job's identifier
+        DoneCallback done; ///< its owner's callback (may be null)
+        JobTokens tokens;  ///< its token counts
+        Time arrived;      ///< when it was held
+        Time mark;         ///< the accounting's clock reading when it was held
+    };
+
+    /// A job in or out of service.
     struct Finished
     {
         uint64_t id{0};    ///< the job's identifier
         DoneCallback done; ///< its owner's callback (may be null)
         Time start;        ///< when its service began
+        Time batchWait;    ///< of its wait, the part spent waiting for its batch to form
 
         /// \brief Tell the job's owner. \param completed true if completed, false if aborted
         void Notify(bool completed) const;
@@ -40,33 +66,48 @@ class DeviceJobSlots
 
     /// \return true when a job is in service
     bool HasRunning() const;
-    /// \return true when a job is pending
+    /// \return true when a job is waiting
     bool HasPending() const;
-    /// \return jobs held: pending plus running (0, 1 or 2)
+    /// \return jobs waiting
+    uint32_t GetWaiting() const;
+    /// \return jobs in service (the running batch's size)
+    uint32_t GetRunning() const;
+    /// \return jobs held: waiting plus running
     uint32_t GetHeld() const;
-    /// \return when the job in service began (meaningful while HasRunning())
+    /// \return when the running batch began (meaningful while HasRunning())
     Time GetRunningStart() const;
+    /// \return the waiting jobs, oldest first
+    const std::deque<Waiting>& GetWaitingJobs() const;
 
     /**
-     * \brief Hold a job as pending (there must be none).
+     * \brief Hold a job as waiting, at the back.
      * \param id the job's identifier
      * \param done its owner's callback
+     * \param tokens its token counts
+     * \param arrived when it arrives
      */
-    void Hold(uint64_t id, DoneCallback done);
-    /// \brief Move the pending job into service from \p now (none may be running).
-    /// \param now the start of its service
-    void StartPending(Time now);
-    /// \brief Take the job out of service. \return the job
+    void Hold(uint64_t id, DoneCallback done, JobTokens tokens = {}, Time arrived = Time());
+    /// \brief Set the clock reading of the newest waiting job. \param mark the reading
+    void MarkNewest(Time mark);
+    /**
+     * \brief Move the \p n oldest waiting jobs into service from \p now
+     * (none may be running).
+     * \param now the start of their service
+     * \param n how many (1 .. GetWaiting())
+     */
+    void StartPending(Time now, uint32_t n = 1);
+    /// \brief Set the batch wait of every job in service. \param clock the
+    /// accounting's clock now (each gets clock minus its mark)
+    void SetBatchWaits(Time clock);
+    /// \brief Take the oldest job out of service. \return the job
     Finished Finish();
-    /// \brief Forget both jobs (their callbacks are not called).
+    /// \brief Forget every job (their callbacks are not called).
     void Clear();
 
   private:
-    bool m_hasRunning{false};   ///< a job is in service
-    Finished m_running;         ///< the job in service
-    bool m_hasPending{false};   ///< a job is pending
-    uint64_t m_pendingId{0};    ///< the pending job's identifier
-    DoneCallback m_pendingDone; ///< the pending job's callback
+    std::vector<Finished> m_running; ///< the running batch
+    std::vector<Time> m_runningMarks; ///< their marks, in the same order
+    std::deque<Waiting> m_waiting;   ///< the waiting jobs, oldest first
 };
 
 } // namespace llmedge

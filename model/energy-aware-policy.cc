@@ -26,7 +26,8 @@ EnergyAwarePolicy::GetTypeId()
 CostRoutingPolicy::RouteCost
 EnergyAwarePolicy::Cost(const RoutingRequest& request, uint32_t i)
 {
-    double energyJ = request.candidates[i]->GetDevice()->GetCurrentMode().energyPerJobJ;
+    JobTokens tokens{request.job.inputTokens, request.job.outputTokens};
+    double energyJ = request.candidates[i]->GetDevice()->GetExpectedEnergyPerJobJ(tokens);
     return {energyJ, LatencyAwarePolicy::ExpectedCompletionS(request, i)};
 }
 

@@ -13,8 +13,10 @@ namespace llmedge
 
 /**
  * \ingroup llm-edge
- * \brief Least energy per request: the energy of one job in the candidate's
- * current power mode; ties by expected completion.
+ * \brief Least energy per request: the candidate's expected energy for the
+ * job (EnergyHarvestingOrinDevice::GetExpectedEnergyPerJobJ: its current
+ * power mode's energy per job, or under Batched accounting its share of the
+ * batch it would join); ties by expected completion.
  */
 class EnergyAwarePolicy : public CostRoutingPolicy
 {

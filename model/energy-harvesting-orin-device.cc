@@ -6,6 +6,7 @@
 #include "config-error.h"
 #include "device-accounting.h"
 #include "inference-policy.h"
+#include "device-profile.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -14,6 +15,7 @@
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
 
 #include <algorithm>
 #include <cmath>
@@ -39,7 +41,8 @@ EnergyHarvestingOrinDevice::GetTypeId()
             .AddConstructor<EnergyHarvestingOrinDevice>()
             .AddAttribute("Accounting",
                           "Energy accounting: \"Slotted\" (the paper's Eq. 1, decisions at stage "
-                          "boundaries) or \"Continuous\" (power through ns-3's energy framework).",
+                          "boundaries), \"Continuous\" (power through ns-3's energy framework) or "
+                          "\"Batched\" (Continuous with batches from DeviceProfileFile).",
                           StringValue("Slotted"),
                           MakeStringAccessor(&EnergyHarvestingOrinDevice::m_accountingName),
                           MakeStringChecker())
@@ -88,6 +91,39 @@ EnergyHarvestingOrinDevice::GetTypeId()
                           PointerValue(),
                           MakePointerAccessor(&EnergyHarvestingOrinDevice::m_tuner),
                           MakePointerChecker<InferencePolicy>())
+            .AddAttribute("QueueCapacity",
+                          "Jobs that may wait while the device is busy (>= 1; 1: the paper's one "
+                          "pending job).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&EnergyHarvestingOrinDevice::m_queueCapacity),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("DeviceProfileFile",
+                          "Batched: device profile CSV (DeviceProfileTable: batch time, energy "
+                          "and memory per device kind, model and batch size).",
+                          StringValue(""),
+                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_profileFile),
+                          MakeStringChecker())
+            .AddAttribute("DeviceKind",
+                          "Batched: the device kind in DeviceProfileFile.",
+                          StringValue("orin-nx-8gb"),
+                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_deviceKind),
+                          MakeStringChecker())
+            .AddAttribute("ModelName",
+                          "Batched: the model in DeviceProfileFile.",
+                          StringValue("llama-3.2-3b-q4km"),
+                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_modelName),
+                          MakeStringChecker())
+            .AddAttribute("MaxBatch",
+                          "Batched: largest batch B (>= 1; the profile needs rows 1..B).",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&EnergyHarvestingOrinDevice::m_maxBatch),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("BatchTimeout",
+                          "Batched: an idle device starts a batch of fewer than MaxBatch when "
+                          "its oldest waiting request has waited this long (>= 0).",
+                          TimeValue(Seconds(1)),
+                          MakeTimeAccessor(&EnergyHarvestingOrinDevice::m_batchTimeout),
+                          MakeTimeChecker())
             // Read-only, so that Config paths reach the battery's and the
             // harvester's trace sources (.../Battery/RemainingEnergy).
             .AddAttribute("Battery",
@@ -197,7 +233,23 @@ EnergyHarvestingOrinDevice::BuildSpec() const
         {
             ThrowConfigError("Accounting",
                              "'" + m_accountingName + "'",
-                             "expected \"Slotted\" or \"Continuous\"");
+                             "expected \"Slotted\", \"Continuous\" or \"Batched\"");
+        }
+        if (m_queueCapacity < 1 || m_queueCapacity > 1000000)
+        {
+            ThrowConfigError("QueueCapacity", std::to_string(m_queueCapacity), "must lie in [1, 1e6]");
+        }
+        if (m_maxBatch < 1 || m_maxBatch > kMaxBatchSize)
+        {
+            ThrowConfigError("MaxBatch",
+                             std::to_string(m_maxBatch),
+                             "must lie in [1, " + std::to_string(kMaxBatchSize) + "]");
+        }
+        if (m_batchTimeout.IsStrictlyNegative())
+        {
+            ThrowConfigError("BatchTimeout",
+                             FormatValue(m_batchTimeout.GetSeconds()) + " s",
+                             "must be >= 0");
         }
         DeviceSpec spec = DeviceSpec::Build(m_battery->GetCapacityJ(),
                                             m_slot.GetSeconds(),
@@ -327,9 +379,9 @@ EnergyHarvestingOrinDevice::Refuse(uint64_t jobId, DropReason r)
 }
 
 void
-EnergyHarvestingOrinDevice::StartPendingJob()
+EnergyHarvestingOrinDevice::StartPendingJob(uint32_t n)
 {
-    m_jobs.StartPending(Simulator::Now());
+    m_jobs.StartPending(Simulator::Now(), n);
     SetState(BUSY);
 }
 
@@ -339,6 +391,7 @@ EnergyHarvestingOrinDevice::CompleteRunningJob()
     DeviceJobSlots::Finished job = m_jobs.Finish();
     ++m_stats.completed;
     m_lastService = Simulator::Now() - job.start;
+    m_lastBatchWait = job.batchWait;
     NS_LOG_INFO(this << " job " << job.id << " completed in " << m_lastService.As(Time::S));
     m_jobCompletedTrace(job.id, m_lastService);
     if (m_tuner)
@@ -360,11 +413,17 @@ EnergyHarvestingOrinDevice::AbortRunningJob()
 }
 
 bool
-EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, DropReason* reason)
+EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId,
+                                      JobDoneCallback done,
+                                      DropReason* reason,
+                                      JobTokens tokens)
 {
     NS_LOG_FUNCTION(this << jobId);
     NS_ABORT_MSG_IF(!m_accounting, "EnergyHarvestingOrinDevice: SubmitJob before initialization");
-    DropReason r = m_state == SAVING ? POWER_SAVING : m_jobs.HasPending() ? QUEUE_FULL : DROP_REASONS;
+    DropReason r = !m_accounting->Fits(tokens) ? MEMORY
+                   : m_state == SAVING         ? POWER_SAVING
+                   : m_jobs.GetWaiting() >= m_queueCapacity ? QUEUE_FULL
+                                                            : DROP_REASONS;
     if (r != DROP_REASONS)
     {
         Refuse(jobId, r);
@@ -375,7 +434,7 @@ EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, Drop
         return false;
     }
     ++m_stats.accepted;
-    m_jobs.Hold(jobId, done);
+    m_jobs.Hold(jobId, done, tokens, Simulator::Now());
     m_accounting->OnAccepted();
     return true;
 }
@@ -383,7 +442,7 @@ EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId, JobDoneCallback done, Drop
 bool
 EnergyHarvestingOrinDevice::IsAvailable() const
 {
-    return m_accounting && m_state != SAVING && !m_jobs.HasPending();
+    return m_accounting && m_state != SAVING && m_jobs.GetWaiting() < m_queueCapacity;
 }
 
 EnergyHarvestingOrinDevice::State
@@ -484,20 +543,23 @@ EnergyHarvestingOrinDevice::GetLastServiceTime() const
 }
 
 Time
-EnergyHarvestingOrinDevice::GetExpectedCompletion() const
+EnergyHarvestingOrinDevice::GetLastBatchWait() const
+{
+    return m_lastBatchWait;
+}
+
+Time
+EnergyHarvestingOrinDevice::GetExpectedCompletion(const JobTokens& tokens) const
 {
     NS_ABORT_MSG_IF(!m_accounting, "EnergyHarvestingOrinDevice: queried before initialization");
-    Time service = m_accounting->GetServiceTime(GetCurrentMode());
-    Time t = service;
-    if (m_jobs.HasRunning())
-    {
-        t += std::max(Time(0), service - (Simulator::Now() - m_jobs.GetRunningStart()));
-    }
-    if (m_jobs.HasPending())
-    {
-        t += service;
-    }
-    return t;
+    return m_accounting->GetExpectedCompletion(tokens);
+}
+
+double
+EnergyHarvestingOrinDevice::GetExpectedEnergyPerJobJ(const JobTokens& tokens) const
+{
+    NS_ABORT_MSG_IF(!m_accounting, "EnergyHarvestingOrinDevice: queried before initialization");
+    return m_accounting->GetExpectedEnergyPerJobJ(tokens);
 }
 
 std::string

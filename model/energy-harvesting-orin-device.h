@@ -45,8 +45,8 @@ class InferencePolicy;
  *   chosen at its start by a fixed or dynamic (battery-driven) policy.
  * - Power saving is entered when the energy falls below Elow and left when
  *   it reaches Ehigh; meanwhile jobs are refused and a pending job is kept.
- * - One pending job: while a job runs, one more may wait; further arrivals
- *   are refused (QUEUE_FULL).
+ * - QueueCapacity jobs may wait (default 1: while a job runs, one more may
+ *   wait); further arrivals are refused (QUEUE_FULL).
  * - Accounting "Slotted" follows the paper exactly: stages of whole slots,
  *   Eq. 1 applied at each stage end, decisions at stage boundaries; a job
  *   occupies k = ceil(t/T) slots; a job handed over exactly at a boundary
@@ -55,7 +55,9 @@ class InferencePolicy;
  *   energy framework: jobs take exactly t seconds at c/t watts, harvest
  *   arrives as power, and thresholds act when crossed (a running job is
  *   finished before power saving starts; a job whose battery empties is
- *   aborted and refused with reason DEPLETED).
+ *   aborted and refused with reason DEPLETED). "Batched" is Continuous with
+ *   requests run in batches of up to MaxBatch with the time and energy of a
+ *   device profile (BatchedAccounting).
  */
 class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReasons
 {
@@ -122,11 +124,15 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
      * \brief Offer a job.
      * \param jobId caller's job identifier
      * \param done called when the job completes or is aborted
-     * \param reason set to the refusal reason when refused (POWER_SAVING or
-     *        QUEUE_FULL; may be null)
+     * \param reason set to the refusal reason when refused (MEMORY,
+     *        POWER_SAVING or QUEUE_FULL; may be null)
+     * \param tokens the request's token counts (used by Accounting "Batched")
      * \return true if accepted
      */
-    bool SubmitJob(uint64_t jobId, JobDoneCallback done, DropReason* reason = nullptr);
+    bool SubmitJob(uint64_t jobId,
+                   JobDoneCallback done,
+                   DropReason* reason = nullptr,
+                   JobTokens tokens = {});
 
     /// \return true if a job offered now would be accepted
     bool IsAvailable() const;
@@ -140,7 +146,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     const PowerMode& GetCurrentMode() const;
     /// \return the validated specification (built from the attributes on first use)
     const DeviceSpec& GetSpec() const;
-    /// \return "Slotted" or "Continuous"
+    /// \return "Slotted", "Continuous" or "Batched"
     const std::string& GetAccounting() const;
 
     /// \return stored energy, J
@@ -152,10 +158,10 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     uint64_t GetJobsCompleted() const;
     /// \return jobs accepted
     uint64_t GetJobsAccepted() const;
-    /// \return jobs held now: pending plus running (0, 1 or 2), from the
-    /// device's state, not from the counters
+    /// \return jobs held now: waiting plus running, from the device's state,
+    /// not from the counters
     uint32_t GetJobsHeld() const;
-    /// \param r a reason (POWER_SAVING, QUEUE_FULL, DEPLETED) \return jobs refused (or aborted) for it
+    /// \param r a reason (POWER_SAVING, QUEUE_FULL, DEPLETED, MEMORY) \return jobs refused (or aborted) for it
     uint64_t GetJobsRefused(DropReason r) const;
     /// \return all refusals
     uint64_t GetJobsRefusedTotal() const;
@@ -167,14 +173,27 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     double GetAverageEnergyJ() const;
     /// \return service time of the job that completed last (valid in its done callback)
     Time GetLastServiceTime() const;
+    /// \return of the wait of the job that completed last, the part spent
+    /// waiting for its batch to form (0 unless Batched; valid in its done callback)
+    Time GetLastBatchWait() const;
     /**
      * \brief What a latency-aware router expects of this device now.
+     * \param tokens the job's token counts (used by Accounting "Batched")
      * \return the time from now until a job accepted now would complete:
-     *         the rest of the running job, the pending job and its own, each
+     *         the rest of the running job, the waiting jobs and its own, each
      *         in the current mode (whole slots under Slotted accounting);
-     *         waits for the end of power saving are not included
+     *         Batched: see BatchedAccounting::GetExpectedCompletion; waits
+     *         for the end of power saving are not included
      */
-    Time GetExpectedCompletion() const;
+    Time GetExpectedCompletion(const JobTokens& tokens = {}) const;
+    /**
+     * \brief What an energy-aware router expects of this device now.
+     * \param tokens the job's token counts (used by Accounting "Batched")
+     * \return the energy of a job accepted now, J: the current mode's energy
+     *         per job; Batched: its batch's energy / batch size (see
+     *         BatchedAccounting::GetExpectedEnergyPerJobJ)
+     */
+    double GetExpectedEnergyPerJobJ(const JobTokens& tokens = {}) const;
 
     /// \param s a state \return its name
     static std::string StateName(State s);
@@ -216,8 +235,9 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     void Refuse(uint64_t jobId, DropReason r);
     void SelectMode();
     void AccumulateEnergyAverage(double oldJ, double newJ);
-    /// \brief Move the pending job into service; the device becomes busy.
-    void StartPendingJob();
+    /// \brief Move the \p n oldest waiting jobs into service; the device becomes busy.
+    /// \param n how many (a batch)
+    void StartPendingJob(uint32_t n = 1);
     /// \return the job in service, completed (counted and traced)
     DeviceJobSlots::Finished CompleteRunningJob();
     /// \return the job in service, aborted as DEPLETED (counted and traced)
@@ -233,6 +253,12 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     double m_lowFraction;         ///< Elow / Emax
     double m_highFraction;        ///< Ehigh / Emax
     Ptr<InferencePolicy> m_tuner; ///< attribute Tuner (null: the power-mode policy)
+    uint32_t m_queueCapacity{1};  ///< jobs that may wait
+    std::string m_profileFile;    ///< Batched: device profile CSV
+    std::string m_deviceKind;     ///< Batched: device kind in the profile
+    std::string m_modelName;      ///< Batched: model in the profile
+    uint32_t m_maxBatch{1};       ///< Batched: largest batch B
+    Time m_batchTimeout;          ///< Batched: longest wait of the oldest request
 
     mutable DeviceSpec m_spec;                      ///< validated parameters
     mutable bool m_specBuilt{false};                ///< m_spec built from the attributes
@@ -243,6 +269,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
 
     DeviceJobSlots m_jobs;    ///< the job in service and the pending one
     Time m_lastService;       ///< service time of the job that completed last
+    Time m_lastBatchWait;     ///< batch wait of the job that completed last
     DeviceStatistics m_stats; ///< counters and averages of the replication
 
     TracedValue<int32_t> m_state;                         ///< trace: State

@@ -13,6 +13,7 @@ NS_OBJECT_ENSURE_REGISTERED(InferenceJobHeader);
 namespace
 {
 constexpr uint32_t kMagic = 0x4C4C4D45; // "LLME": guards against stream misalignment
+constexpr uint32_t kTokenMask = 0xFFFFFF; // a token count on the wire: 24 bits
 } // namespace
 
 TypeId
@@ -47,7 +48,8 @@ InferenceJobHeader::GetJob() const
 uint32_t
 InferenceJobHeader::GetStaticSize()
 {
-    return 4 + 8 + 4 + 4 + 4 + 5 * 8;
+    // magic, id, tokens (two 24-bit counts), layer, payload, six times
+    return 4 + 8 + 6 + 4 + 4 + 6 * 8;
 }
 
 uint32_t
@@ -61,10 +63,19 @@ InferenceJobHeader::Serialize(Buffer::Iterator i) const
 {
     i.WriteHtonU32(kMagic);
     i.WriteHtonU64(m_job.id);
-    i.WriteHtonU32(m_job.sourceNode);
+    // Two 24-bit counts (kMaxTokensPerRequest = 2^20 fits) in 6 bytes.
+    uint64_t tokens = (static_cast<uint64_t>(m_job.inputTokens & kTokenMask) << 24) |
+                      (m_job.outputTokens & kTokenMask);
+    i.WriteHtonU16(static_cast<uint16_t>(tokens >> 32));
+    i.WriteHtonU32(static_cast<uint32_t>(tokens));
     i.WriteHtonU32(m_job.layer);
     i.WriteHtonU32(m_job.payloadBytes);
-    for (const Time* t : {&m_job.created, &m_job.queueWait, &m_job.compute, &m_job.network, &m_job.sentAt})
+    for (const Time* t : {&m_job.created,
+                          &m_job.queueWait,
+                          &m_job.batchWait,
+                          &m_job.compute,
+                          &m_job.network,
+                          &m_job.sentAt})
     {
         i.WriteHtonU64(static_cast<uint64_t>(t->GetTimeStep()));
     }
@@ -76,10 +87,18 @@ InferenceJobHeader::Deserialize(Buffer::Iterator i)
     uint32_t magic = i.ReadNtohU32();
     NS_ABORT_MSG_IF(magic != kMagic, "InferenceJobHeader: corrupt stream (magic " << magic << ")");
     m_job.id = i.ReadNtohU64();
-    m_job.sourceNode = i.ReadNtohU32();
+    uint64_t tokens = static_cast<uint64_t>(i.ReadNtohU16()) << 32;
+    tokens |= i.ReadNtohU32();
+    m_job.inputTokens = static_cast<uint32_t>(tokens >> 24) & kTokenMask;
+    m_job.outputTokens = static_cast<uint32_t>(tokens) & kTokenMask;
     m_job.layer = i.ReadNtohU32();
     m_job.payloadBytes = i.ReadNtohU32();
-    for (Time* t : {&m_job.created, &m_job.queueWait, &m_job.compute, &m_job.network, &m_job.sentAt})
+    for (Time* t : {&m_job.created,
+                    &m_job.queueWait,
+                    &m_job.batchWait,
+                    &m_job.compute,
+                    &m_job.network,
+                    &m_job.sentAt})
     {
         *t = TimeStep(static_cast<int64_t>(i.ReadNtohU64()));
     }
@@ -89,7 +108,8 @@ InferenceJobHeader::Deserialize(Buffer::Iterator i)
 void
 InferenceJobHeader::Print(std::ostream& os) const
 {
-    os << "job=" << m_job.id << " layer=" << m_job.layer << " payload=" << m_job.payloadBytes;
+    os << "job=" << m_job.id << " layer=" << m_job.layer << " payload=" << m_job.payloadBytes
+       << " tokens=" << m_job.inputTokens << "+" << m_job.outputTokens;
 }
 
 } // namespace llmedge

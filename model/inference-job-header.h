@@ -22,11 +22,13 @@ namespace llmedge
 struct InferenceJob
 {
     uint64_t id{0};          ///< job id (unique per request source)
-    uint32_t sourceNode{0};  ///< node of the request source
+    uint32_t inputTokens{0};  ///< prompt tokens of the request (0: no token model)
+    uint32_t outputTokens{0}; ///< tokens the request generates (0: no token model)
     uint32_t layer{0};       ///< layer whose block runs next (or ran last)
     uint32_t payloadBytes{0}; ///< activation bytes carried between layers
     Time created;            ///< arrival at the source
-    Time queueWait;          ///< total time waiting at devices
+    Time queueWait;          ///< total time waiting at devices while they were busy or saving
+    Time batchWait;          ///< total time waiting at idle devices for a batch to form
     Time compute;            ///< total time running blocks
     Time network;            ///< total time in transit
     Time sentAt;             ///< when the current transfer started

@@ -246,7 +246,14 @@ InferencePipeline::NotifyCompletion(const InferenceJob& job)
 {
     NS_LOG_INFO("job " << job.id << " completed in " << (Simulator::Now() - job.created).As(Time::S));
     ++m_completed;
-    Completion c{job.id, Simulator::Now() - job.created, job.queueWait, job.compute, job.network};
+    Completion c{job.id,
+                 Simulator::Now() - job.created,
+                 job.queueWait,
+                 job.compute,
+                 job.network,
+                 job.batchWait,
+                 job.inputTokens,
+                 job.outputTokens};
     m_completions.push_back(c);
     m_completedTrace(job.id, c.latency);
 }

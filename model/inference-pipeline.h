@@ -74,9 +74,12 @@ class InferencePipeline : public Object, public JobDropReasons
     {
         uint64_t id;     ///< job id
         Time latency;    ///< arrival at the source to result at the source
-        Time queueWait;  ///< waiting at devices
+        Time queueWait;  ///< waiting at devices while they were busy or saving
         Time compute;    ///< running blocks
         Time network;    ///< in transit
+        Time batchWait;  ///< waiting at idle devices for a batch to form (Batched)
+        uint32_t inputTokens{0};  ///< the request's prompt tokens
+        uint32_t outputTokens{0}; ///< the request's generated tokens
     };
 
     /**

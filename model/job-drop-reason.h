@@ -30,7 +30,8 @@ struct JobDropReasons
         POWER_SAVING = 2, ///< the chosen device was in power saving on arrival
         LINK_FAILURE = 3, ///< the transfer failed
         DEPLETED = 4,     ///< the device's battery emptied during the block (continuous)
-        DROP_REASONS = 5  ///< number of reasons
+        MEMORY = 5,       ///< the request alone does not fit in the device's memory (batched)
+        DROP_REASONS = 6  ///< number of reasons
     };
 
     /// \param r a reason \return its name, e.g. "power-saving"
@@ -48,6 +49,8 @@ struct JobDropReasons
             return "link-failure";
         case DEPLETED:
             return "depleted";
+        case MEMORY:
+            return "memory";
         default:
             return "unknown";
         }

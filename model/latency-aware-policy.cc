@@ -28,7 +28,8 @@ LatencyAwarePolicy::ExpectedCompletionS(const RoutingRequest& request, uint32_t 
 {
     const auto& app = request.candidates[i];
     Time link = request.pipeline.EstimateLinkDelay(request.from, app->GetNode());
-    return (link + app->GetDevice()->GetExpectedCompletion()).GetSeconds();
+    JobTokens tokens{request.job.inputTokens, request.job.outputTokens};
+    return (link + app->GetDevice()->GetExpectedCompletion(tokens)).GetSeconds();
 }
 
 CostRoutingPolicy::RouteCost

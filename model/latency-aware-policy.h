@@ -15,8 +15,9 @@ namespace llmedge
  * \ingroup llm-edge
  * \brief Least expected completion: the link delay from the job's node to
  * the candidate (the pipeline's estimate) plus the candidate's queue wait and
- * compute time in its current mode (EnergyHarvestingOrinDevice::
- * GetExpectedCompletion).
+ * compute time in its current mode, or under Batched accounting the batch it
+ * would join (EnergyHarvestingOrinDevice::GetExpectedCompletion with the
+ * job's token counts).
  */
 class LatencyAwarePolicy : public CostRoutingPolicy
 {

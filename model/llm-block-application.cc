@@ -96,7 +96,8 @@ LlmBlockApplication::DoReceiveJob(const InferenceJob& job)
     GetPipeline()->NotifyHeld(m_layer);
     bool ok = m_device->SubmitJob(key,
                                   MakeCallback(&LlmBlockApplication::BlockDone, this),
-                                  &reason);
+                                  &reason,
+                                  JobTokens{job.inputTokens, job.outputTokens});
     NS_LOG_INFO("node " << GetNode()->GetId() << " layer " << m_layer << ": job " << job.id
                         << (ok ? " accepted" : " refused"));
     if (!ok)
@@ -122,11 +123,13 @@ LlmBlockApplication::BlockDone(uint64_t key, bool completed)
         return;
     }
     Time service = m_device->GetLastServiceTime();
+    Time batchWait = m_device->GetLastBatchWait();
     NS_LOG_INFO("node " << GetNode()->GetId() << " layer " << m_layer << ": job " << job.id
                         << " ran " << service.As(Time::S) << " after "
                         << (stay - service).As(Time::S) << " queued");
     job.compute += service;
-    job.queueWait += stay - service;
+    job.batchWait += batchWait;
+    job.queueWait += stay - service - batchWait;
     if (m_layer + 1 < GetPipeline()->GetNLayers())
     {
         GetPipeline()->Dispatch(job, m_layer + 1, this);

@@ -11,9 +11,12 @@
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
+#include "ns3/pointer.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 
 namespace ns3
@@ -35,7 +38,8 @@ LlmRequestSource::GetTypeId()
             .SetGroupName("LlmEdge")
             .AddConstructor<LlmRequestSource>()
             .AddAttribute("Arrivals",
-                          "\"bernoulli\" (per slot, the paper), \"poisson\" or \"trace\".",
+                          "\"bernoulli\" (per slot, the paper), \"poisson\", \"trace\" or "
+                          "\"workload\" (WorkloadFile, with token counts).",
                           StringValue("bernoulli"),
                           MakeStringAccessor(&LlmRequestSource::m_arrivals),
                           MakeStringChecker())
@@ -58,7 +62,25 @@ LlmRequestSource::GetTypeId()
                           "Trace: CSV with a column time_s of arrival times (s, increasing).",
                           StringValue(""),
                           MakeStringAccessor(&LlmRequestSource::m_traceFile),
-                          MakeStringChecker());
+                          MakeStringChecker())
+            .AddAttribute("WorkloadFile",
+                          "Workload: CSV with columns arrival_s,input_tokens,output_tokens "
+                          "(RequestWorkload).",
+                          StringValue(""),
+                          MakeStringAccessor(&LlmRequestSource::m_workloadFile),
+                          MakeStringChecker())
+            .AddAttribute("InputTokens",
+                          "Prompt tokens per request (rounded, >= 1), except under \"workload\"; "
+                          "unset: 0 tokens (the paper's jobs).",
+                          PointerValue(),
+                          MakePointerAccessor(&LlmRequestSource::m_inputTokens),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("OutputTokens",
+                          "Generated tokens per request (rounded, >= 1), except under "
+                          "\"workload\"; unset: 0 tokens (the paper's jobs).",
+                          PointerValue(),
+                          MakePointerAccessor(&LlmRequestSource::m_outputTokens),
+                          MakePointerChecker<RandomVariableStream>());
     return tid;
 }
 
@@ -85,7 +107,15 @@ LlmRequestSource::AssignStreams(int64_t stream)
 {
     m_uniform->SetStream(stream);
     m_exponential->SetStream(stream + 1);
-    return 2;
+    int64_t n = 2;
+    for (const auto& rv : {m_inputTokens, m_outputTokens})
+    {
+        if (rv)
+        {
+            rv->SetStream(stream + n++);
+        }
+    }
+    return n;
 }
 
 uint64_t
@@ -123,15 +153,29 @@ LlmRequestSource::StartApplication()
         }
         m_exponential->SetAttribute("Mean", DoubleValue(1.0 / m_rate));
     }
-    else if (m_arrivals == "trace")
+    else if (m_arrivals == "trace" || m_arrivals == "workload")
     {
+        bool trace = m_arrivals == "trace";
         try
         {
-            m_trace = JobTrace::LoadCsv(m_traceFile);
+            if (trace)
+            {
+                m_trace = JobTrace::LoadCsv(m_traceFile);
+            }
+            else
+            {
+                m_workload = RequestWorkload::LoadCsv(m_workloadFile);
+                m_trace.clear(); // arrivals as a trace; tokens by the same index
+                for (const auto& r : m_workload)
+                {
+                    m_trace.push_back(r.arrivalS);
+                }
+            }
         }
         catch (const ConfigError& e)
         {
-            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: TraceFile: " << e.what());
+            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: " << (trace ? "TraceFile" : "WorkloadFile")
+                                                       << ": " << e.what());
         }
         while (m_traceIndex < m_trace.size() && m_trace[m_traceIndex] < Simulator::Now().GetSeconds())
         {
@@ -141,7 +185,7 @@ LlmRequestSource::StartApplication()
     else
     {
         LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid Arrivals = '"
-                       << m_arrivals << "': expected bernoulli, poisson or trace");
+                       << m_arrivals << "': expected bernoulli, poisson, trace or workload");
     }
     ScheduleNext();
 }
@@ -200,20 +244,45 @@ LlmRequestSource::NewJob()
         arrive = m_uniform->GetValue() < m_probability;
         ++m_slotIndex;
     }
+    InferenceJob job;
+    if (m_arrivals == "workload")
+    {
+        job.inputTokens = m_workload[m_traceIndex].inputTokens;
+        job.outputTokens = m_workload[m_traceIndex].outputTokens;
+        ++m_traceIndex;
+    }
     else if (m_arrivals == "trace")
     {
         ++m_traceIndex;
     }
     if (arrive)
     {
-        InferenceJob job;
+        if (m_arrivals != "workload")
+        {
+            job.inputTokens = DrawTokens(m_inputTokens);
+            job.outputTokens = DrawTokens(m_outputTokens);
+        }
         job.id = m_generated++;
-        job.sourceNode = GetNode()->GetId();
         job.created = Simulator::Now();
         GetPipeline()->NotifyArrival(job);
         GetPipeline()->Dispatch(job, 0, this);
     }
     ScheduleNext();
+}
+
+uint32_t
+LlmRequestSource::DrawTokens(const Ptr<RandomVariableStream>& rv)
+{
+    if (!rv)
+    {
+        return 0;
+    }
+    double v = std::round(rv->GetValue());
+    if (!(v >= 1)) // also NaN
+    {
+        return 1;
+    }
+    return static_cast<uint32_t>(std::min(v, static_cast<double>(kMaxTokensPerRequest)));
 }
 
 uint32_t

@@ -5,6 +5,7 @@
 #define LLM_EDGE_LLM_REQUEST_SOURCE_H
 
 #include "inference-endpoint.h"
+#include "request-workload.h"
 
 #include "ns3/event-id.h"
 #include "ns3/random-variable-stream.h"
@@ -24,8 +25,12 @@ namespace llmedge
  * Arrivals: "bernoulli" (the paper: a job in each slot with probability
  * Probability, in the middle of the slot), "poisson" (rate RatePerSecond) or
  * "trace" (arrival times in seconds, one per line or in a CSV column
- * time_s). The source records each job's end-to-end latency with its
- * split into queue wait, compute and network.
+ * time_s) or "workload" (a RequestWorkload CSV: arrival time, input and
+ * output tokens). Outside "workload" a request's token counts are drawn
+ * from InputTokens and OutputTokens (rounded to whole tokens >= 1), or are 0
+ * (the paper's jobs) when those are not set. The source records each job's
+ * end-to-end latency with its split into batch wait, queue wait, compute and
+ * network.
  */
 class LlmRequestSource : public InferenceEndpoint
 {
@@ -62,6 +67,9 @@ class LlmRequestSource : public InferenceEndpoint
     uint32_t DoGetHop() const override;
     void NewJob();
     void ScheduleNext();
+    /// \param rv a token-count variable (may be null) \return a draw rounded
+    /// to a whole count in [1, kMaxTokensPerRequest], or 0 when \p rv is null
+    static uint32_t DrawTokens(const Ptr<RandomVariableStream>& rv);
 
     std::string m_arrivals;       ///< attribute Arrivals
     double m_probability;         ///< attribute Probability
@@ -72,6 +80,10 @@ class LlmRequestSource : public InferenceEndpoint
     Ptr<ExponentialRandomVariable> m_exponential; ///< Poisson gaps
     std::vector<double> m_trace;  ///< trace arrival times
     std::size_t m_traceIndex{0};  ///< next trace arrival
+    std::string m_workloadFile;   ///< attribute WorkloadFile
+    std::vector<LlmRequestSpec> m_workload; ///< workload requests
+    Ptr<RandomVariableStream> m_inputTokens;  ///< attribute InputTokens (may be null)
+    Ptr<RandomVariableStream> m_outputTokens; ///< attribute OutputTokens (may be null)
     uint64_t m_slotIndex{0};      ///< current slot (Bernoulli)
     uint64_t m_generated{0};      ///< jobs generated
     EventId m_event;              ///< next arrival
