@@ -218,7 +218,12 @@ RunCluster(const Options& o,
 
 /// One replication of the hybrid study: the paper's 3 x 3 pipeline.
 std::vector<double>
-RunHybrid(const Options& o, const std::string& policy, uint32_t slots, double q, uint32_t run)
+RunHybrid(const Options& o,
+          const std::string& policy,
+          uint32_t slots,
+          double q,
+          double meanHarvestJ,
+          uint32_t run)
 {
     RngSeedManager::SetRun(run);
     LlmInferenceHelper llm;
@@ -239,7 +244,7 @@ RunHybrid(const Options& o, const std::string& policy, uint32_t slots, double q,
     NodeContainer source;
     source.Create(1);
     Ptr<InferencePipeline> p = llm.Install(LlmInferenceHelper::CreateLayout(3, 3), source.Get(0));
-    LlmInferenceHelper::SetNodeSpecificHarvest(p, 550);
+    LlmInferenceHelper::SetNodeSpecificHarvest(p, meanHarvestJ);
     LlmInferenceHelper::AssignStreams(p, 0);
     double hours = slots * 100.0 / 3600;
     Simulator::Stop(Seconds(slots * 100.0));
@@ -329,14 +334,15 @@ class Table
 int
 Run(int argc, char* argv[])
 {
-    Options o{1.0, 1.0, 10.0, 4, 2.0, 128, 128, "llama-3.2-3b-q4km",
+    Options o{0.25, 1.0, 10.0, 4, 2.0, 128, 128, "llama-3.2-3b-q4km",
               std::string(LLM_EDGE_DATA_DIR) + "/carbon/synthetic-diurnal-2zones.csv"};
-    uint32_t replications = 10;
+    uint32_t replications = 5;
     uint32_t workers = 0;
     uint32_t sweepMax = 16;
     double sweepRate = 20;
     uint32_t hybridSlots = 500;
-    double hybridQ = 0.4;
+    double hybridQ = 0.7;
+    double hybridHarvestJ = 400;
     std::string studies = "routing,batch,hybrid";
     std::string transports = "zero-communication,p2p";
     std::string csv = "llm-edge-sustainability.csv";
@@ -362,6 +368,8 @@ Run(int argc, char* argv[])
                 1e6);
     opt.AddCount("hybridSlots", "Hybrid study: slots of 100 s", hybridSlots, 1, 10000000);
     opt.AddReal("hybridQ", "Hybrid study: job probability per slot", hybridQ, 0, 1);
+    opt.AddReal("hybridHarvestJ", "Hybrid study: mean harvest per slot m, J (device j: "
+                "U[m_j/2, 3m_j/2])", hybridHarvestJ, 0, 1e9);
     opt.AddList("studies", "Comma-separated: routing, batch, hybrid", studies,
                 {"routing", "batch", "hybrid"});
     opt.AddList("transports", "Comma-separated: zero-communication, p2p", transports,
@@ -452,16 +460,16 @@ Run(int argc, char* argv[])
 
     if (has(studies, "hybrid"))
     {
-        std::printf("Hybrid: the paper's 3 x 3 pipeline, solar harvest (mean 550 J/slot, "
+        std::printf("Hybrid: the paper's 3 x 3 pipeline, solar harvest (mean %g J/slot, "
                     "node-specific), grid below 20 %% battery (zone SYN-SOLAR), q = %g, %u "
                     "slots\n%-14s %12s %14s %10s %10s\n",
-                    hybridQ, hybridSlots, "policy", "grid J/job", "CO2 g/job", "completed",
+                    hybridHarvestJ, hybridQ, hybridSlots, "policy", "grid J/job", "CO2 g/job", "completed",
                     "dropped");
         for (const auto& pol : {std::string("uniform"), std::string("long-term"),
                                 std::string("adaptive"), std::string("carbon-aware")})
         {
             auto s = replicate([&](uint32_t run) {
-                return RunHybrid(o, pol, hybridSlots, hybridQ, run);
+                return RunHybrid(o, pol, hybridSlots, hybridQ, hybridHarvestJ, run);
             });
             table.Add("hybrid", "zero-communication", pol, 1, s);
             double n = std::max(Metric(s, "completed").GetMean(), 1.0);

@@ -77,6 +77,13 @@ echo
 echo "== The paper's stated effects against ours"
 $plot effects "$results/fig3-4.csv" "$results/effects.csv"
 echo
+echo "== Beyond the paper: sustainability-aware routing, batching and hybrid supply (EST data)"
+"$bin/llm-edge-sustainability" --csv="$results/sustainability.csv"
+/usr/bin/python3 "$root/examples/llm-edge-plot-sustainability.py" "$results/sustainability.csv" "$results"
+echo
+echo "== Beyond the paper: energy-delay tuning of GPU frequency x batch size (Camel, EST surfaces)"
+"$bin/llm-edge-camel" --csv="$results/camel.csv"
+echo
 echo "Unstated values used (fitted or hand-chosen): $used"
 cat "$used"
 echo "Results in $results"
