@@ -82,7 +82,8 @@ echo "== Beyond the paper: sustainability-aware routing, batching and hybrid sup
 /usr/bin/python3 "$root/examples/llm-edge-plot-sustainability.py" "$results/sustainability.csv" "$results"
 echo
 echo "== Beyond the paper: energy-delay tuning of GPU frequency x batch size (Camel, EST surfaces)"
-"$bin/llm-edge-camel" --csv="$results/camel.csv"
+"$bin/llm-edge-edp-tuner" --csv="$results/edp-tuner.csv" --regretCsv="$results/edp-regret.csv"
+/usr/bin/python3 "$root/examples/llm-edge-plot-edp.py" "$results/edp-regret.csv" "$results/edp-regret.png"
 echo
 echo "Unstated values used (fitted or hand-chosen): $used"
 cat "$used"

@@ -15,7 +15,7 @@ cpp_examples = [
     ("llm-edge-paper --replications=5 --figures=3a --presets=paper-scaled --csv=none", "True", "False"),
     ("llm-edge-calibrate --experiment=fig2a --searchReplications=5 --finalReplications=5 --maxEvaluations=10 --reachEvaluations=0 --csv=none", "True", "False"),
     ("llm-edge-custom-policy --slots=200", "True", "False"),
-    ("llm-edge-camel --rounds=50 --replications=2 --csv=none", "True", "False"),
+    ("llm-edge-edp-tuner --rounds=50 --replications=2 --csv=none", "True", "False"),
     ("llm-edge-sustainability --replications=1 --hours=0.05 --sweepMaxBatch=3 --hybridSlots=50 --csv=none",
      "'ns3-point-to-point' in NS3_ENABLED_MODULES", "False"),
     ("llm-edge-user-topology --slots=50", "'ns3-point-to-point' in NS3_ENABLED_MODULES", "False"),
