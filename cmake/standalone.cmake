@@ -109,6 +109,9 @@ function(llm_edge_standalone_tests)
                    ${CMAKE_CURRENT_SOURCE_DIR}/benchmarks/pipeline-benchmark.cc)
     target_link_libraries(llm-edge-pipeline-benchmarks llm-edge ${libpoint-to-point}
                           benchmark::benchmark)
+    add_executable(llm-edge-policy-benchmarks
+                   ${CMAKE_CURRENT_SOURCE_DIR}/benchmarks/policy-benchmark.cc)
+    target_link_libraries(llm-edge-policy-benchmarks llm-edge benchmark::benchmark)
   endif()
   # The bad-input catalogue (test/bad-inputs.txt): every program and file
   # reader refuses bad input with exit status 2 and a message naming it.

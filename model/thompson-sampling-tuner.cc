@@ -33,6 +33,8 @@ ThompsonSamplingTuner::ThompsonSamplingTuner(std::size_t nArms,
     {
         ThrowConfigError("ThompsonNoiseSd", FormatValue(noiseSd), "must lie in (0, 1e6]");
     }
+    m_mean.assign(nArms, priorMean);
+    m_sd.assign(nArms, priorSd);
 }
 
 double
@@ -55,8 +57,27 @@ ThompsonSamplingTuner::GetPosteriorSd(std::size_t arm) const
 std::size_t
 ThompsonSamplingTuner::DoChoose(const RandomDraws& draws)
 {
-    return ArgMin(
-        [&](std::size_t i) { return GetPosteriorMean(i) + draws.normal() * GetPosteriorSd(i); });
+    // One draw per arm, in index order; the posterior is cached per arm
+    // (only an observed arm's changes), so a choice costs the draws alone.
+    std::size_t best = 0;
+    double bestScore = 0;
+    for (std::size_t i = 0; i < m_mean.size(); ++i)
+    {
+        double v = m_mean[i] + draws.normal() * m_sd[i];
+        if (i == 0 || v < bestScore)
+        {
+            best = i;
+            bestScore = v;
+        }
+    }
+    return best;
+}
+
+void
+ThompsonSamplingTuner::DoObserve(std::size_t arm, double /* cost */)
+{
+    m_mean[arm] = GetPosteriorMean(arm);
+    m_sd[arm] = GetPosteriorSd(arm);
 }
 
 std::string

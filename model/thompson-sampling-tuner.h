@@ -51,11 +51,14 @@ class ThompsonSamplingTuner : public BanditTuner
 
   private:
     std::size_t DoChoose(const RandomDraws& draws) override;
+    void DoObserve(std::size_t arm, double cost) override;
     std::string DoGetName() const override;
 
     double m_mu; ///< prior mean
     double m_s2; ///< prior standard deviation
     double m_s1; ///< observation standard deviation
+    std::vector<double> m_mean; ///< posterior means, updated when an arm is observed
+    std::vector<double> m_sd;   ///< posterior standard deviations, likewise
 };
 
 } // namespace llmedge
