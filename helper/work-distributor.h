@@ -157,8 +157,11 @@ class WorkDistributor
 class ReplicationBlocks
 {
   public:
-    /// Default replications per unit.
-    static constexpr uint32_t kDefaultBlock = 50;
+    /// Default replications per unit: each unit runs in a fresh process, so
+    /// it solves its point's battery chains (q_lim) again; 1000 keeps the
+    /// paper's default (1000 replications) at one solve per point, and the
+    /// points alone give MPI ranks and shards enough units to share.
+    static constexpr uint32_t kDefaultBlock = 1000;
 
     /**
      * \param points number of points
