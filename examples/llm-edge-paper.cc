@@ -178,7 +178,9 @@ Run(int argc, char* argv[])
     auto start = std::chrono::steady_clock::now();
     // Work units: each distinct point's replications in blocks (one
     // machine's cores, MPI ranks or SLURM shards; see WorkDistributor).
-    ReplicationBlocks blocks(static_cast<uint32_t>(firstPoint.size()), replications);
+    ReplicationBlocks blocks(static_cast<uint32_t>(firstPoint.size()),
+                             replications,
+                             distributor.GetUnitReplications());
     WorkDistributor::Results unitResults;
     if (!distributor.Run(
             blocks.GetUnits(),

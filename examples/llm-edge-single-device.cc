@@ -109,7 +109,9 @@ Run(int argc, char* argv[])
                                harvestMaxJ * scale, initialFraction, lowFraction, highFraction});
         }
     }
-    ReplicationBlocks blocks(static_cast<uint32_t>(configs.size()), replications);
+    ReplicationBlocks blocks(static_cast<uint32_t>(configs.size()),
+                             replications,
+                             distributor.GetUnitReplications());
     WorkDistributor::Results unitResults;
     if (!distributor.Run(
             blocks.GetUnits(),

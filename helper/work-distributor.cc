@@ -239,7 +239,18 @@ WorkDistributor::WorkDistributor(std::string program, ProgramOptions& options)
                      "Write the results from shards 1..n in --shardDir, run with the same "
                      "options (0: run the units here)",
                      m_mergeShards, 0, 100000);
+    options.AddCount("unitReplications",
+                     "Replications per work unit (each unit runs in its own process and "
+                     "solves its point's q_lim chains again; smaller units balance MPI ranks "
+                     "and shards better)",
+                     m_unitReplications, 1, 1000000);
     MpiWorkPool::InitIfLaunched();
+}
+
+uint32_t
+WorkDistributor::GetUnitReplications() const
+{
+    return m_unitReplications;
 }
 
 void

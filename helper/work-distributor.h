@@ -91,6 +91,11 @@ class WorkDistributor
      * simulates nothing (a model solve) may turn it off.
      * \param isolate whether to fork per unit
      */
+    /// \return replications per work unit (--unitReplications; a unit's
+    /// fresh process solves its point's chains again, so larger is cheaper,
+    /// smaller balances MPI ranks and shards better)
+    uint32_t GetUnitReplications() const;
+
     void SetIsolation(bool isolate);
 
     /**
@@ -142,6 +147,7 @@ class WorkDistributor
     std::string m_shard;        ///< --shard as given ("" for none)
     std::string m_shardDir;     ///< --shardDir
     uint32_t m_mergeShards{0};  ///< --mergeShards (0: no merge)
+    uint32_t m_unitReplications{1000}; ///< --unitReplications
     bool m_isolate{true};       ///< one child process per unit
 };
 
@@ -157,10 +163,11 @@ class WorkDistributor
 class ReplicationBlocks
 {
   public:
-    /// Default replications per unit: each unit runs in a fresh process, so
-    /// it solves its point's battery chains (q_lim) again; 1000 keeps the
-    /// paper's default (1000 replications) at one solve per point, and the
-    /// points alone give MPI ranks and shards enough units to share.
+    /// Default replications per unit (WorkDistributor::GetUnitReplications):
+    /// each unit runs in a fresh process, so it solves its point's battery
+    /// chains (q_lim) again; 1000 keeps the paper's default (1000
+    /// replications) at one solve per point, and the points alone give MPI
+    /// ranks and shards enough units to share.
     static constexpr uint32_t kDefaultBlock = 1000;
 
     /**

@@ -79,8 +79,7 @@ CarbonAwarePolicy::Cost(const RoutingRequest& request, uint32_t i)
         return {kBeyondBound, latencyS};
     }
     Ptr<EnergyHarvestingOrinDevice> d = request.candidates[i]->GetDevice();
-    JobTokens tokens{request.job.inputTokens, request.job.outputTokens};
-    return {ExpectedCarbonG(d, d->GetExpectedEnergyPerJobJ(tokens)), latencyS};
+    return {ExpectedCarbonG(d, request.ExpectedEnergyJ(i)), latencyS};
 }
 
 } // namespace llmedge

@@ -49,7 +49,7 @@ CostRoutingPolicy::DoRoute(const RoutingRequest& request)
     for (uint32_t k = 0; k < n; ++k)
     {
         uint32_t i = (next + k) % n;
-        if (!c[i]->GetDevice()->IsAvailable())
+        if (!request.IsAvailable(i))
         {
             continue;
         }

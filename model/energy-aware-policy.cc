@@ -26,8 +26,7 @@ EnergyAwarePolicy::GetTypeId()
 CostRoutingPolicy::RouteCost
 EnergyAwarePolicy::Cost(const RoutingRequest& request, uint32_t i)
 {
-    JobTokens tokens{request.job.inputTokens, request.job.outputTokens};
-    double energyJ = request.candidates[i]->GetDevice()->GetExpectedEnergyPerJobJ(tokens);
+    double energyJ = request.ExpectedEnergyJ(i);
     return {energyJ, LatencyAwarePolicy::ExpectedCompletionS(request, i)};
 }
 

@@ -29,8 +29,7 @@ GreedyPolicy::DoRoute(const RoutingRequest& request)
     auto n = static_cast<uint32_t>(c.size());
     for (uint32_t i = 0; i < n; ++i)
     {
-        Ptr<EnergyHarvestingOrinDevice> d = c[i]->GetDevice();
-        if (d->GetState() == EnergyHarvestingOrinDevice::IDLE && d->IsAvailable())
+        if (request.State(i) == EnergyHarvestingOrinDevice::IDLE && request.IsAvailable(i))
         {
             return i;
         }
@@ -43,7 +42,7 @@ GreedyPolicy::DoRoute(const RoutingRequest& request)
     for (uint32_t k = 0; k < n; ++k)
     {
         uint32_t i = (next + k) % n;
-        if (c[i]->GetDevice()->IsAvailable())
+        if (request.IsAvailable(i))
         {
             next = (i + 1) % n;
             return i;

@@ -10,6 +10,9 @@
 #include "llm-request-source.h"
 
 #include "ns3/double.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/packet.h"
+#include "ns3/udp-socket-factory.h"
 #include "ns3/fatal-error.h"
 #include "ns3/log.h"
 #include "ns3/pointer.h"
@@ -29,6 +32,11 @@ namespace llmedge
 {
 
 NS_OBJECT_ENSURE_REGISTERED(InferencePipeline);
+
+namespace
+{
+constexpr uint16_t kBeaconPort = 9100; ///< the router's UDP port for beacons
+} // namespace
 
 TypeId
 InferencePipeline::GetTypeId()
@@ -55,6 +63,20 @@ InferencePipeline::GetTypeId()
                           DoubleValue(0.2),
                           MakeDoubleAccessor(&InferencePipeline::m_linkDelayWeight),
                           MakeDoubleChecker<double>())
+            .AddAttribute("BeaconInterval",
+                          "Devices report their state (availability, mode, battery, queue, "
+                          "expectations) to the router every interval, over the links with the "
+                          "tcp transport (UDP, BeaconBytes each) or at once without; policies "
+                          "decide from the last report received. 0: the router knows every "
+                          "device's state now (the paper's assumption).",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&InferencePipeline::m_beaconInterval),
+                          MakeTimeChecker(Time(0)))
+            .AddAttribute("BeaconBytes",
+                          "Payload bytes of one beacon (UDP).",
+                          UintegerValue(64),
+                          MakeUintegerAccessor(&InferencePipeline::m_beaconBytes),
+                          MakeUintegerChecker<uint32_t>(1, 65000))
             .AddAttribute("Policy",
                           "The InferencePolicy that picks the device of each layer (for "
                           "example a SemiMarkovScheduler).",
@@ -81,7 +103,9 @@ InferencePipeline::GetTypeId()
 InferencePipeline::InferencePipeline()
     : m_transport("zero-communication"),
       m_payloadBytes(64 * 16 * 512 * 2),
-      m_linkDelayWeight(0.2)
+      m_linkDelayWeight(0.2),
+      m_beaconInterval(0),
+      m_beaconBytes(64)
 {
 }
 
@@ -92,6 +116,8 @@ InferencePipeline::DoDispose()
 {
     m_policy = nullptr;
     m_layers.clear();
+    m_beaconSink = nullptr;
+    m_beaconSockets.clear();
     m_source = nullptr;
     m_transfers.clear();
     Object::DoDispose();
@@ -157,6 +183,102 @@ InferencePipeline::SetSource(Ptr<LlmRequestSource> source)
 {
     m_source = source;
     source->SetPipeline(this);
+    if (m_beaconInterval.IsStrictlyPositive())
+    {
+        StartBeacons();
+    }
+}
+
+void
+InferencePipeline::StartBeacons()
+{
+    uint32_t total = 0;
+    for (const auto& l : m_layers)
+    {
+        total += static_cast<uint32_t>(l.size());
+    }
+    m_reports.assign(m_layers.size(), {});
+    uint32_t k = 0;
+    for (uint32_t l = 0; l < m_layers.size(); ++l)
+    {
+        m_reports[l].assign(m_layers[l].size(), DeviceReport());
+        for (uint32_t i = 0; i < m_layers[l].size(); ++i)
+        {
+            // Staggered, deterministic offsets: no random stream is used.
+            Time offset = m_beaconInterval * (static_cast<double>(k++) / total);
+            Simulator::Schedule(offset, &InferencePipeline::SendBeacon, this, l, i);
+        }
+    }
+}
+
+void
+InferencePipeline::SendBeacon(uint32_t layer, uint32_t index)
+{
+    Ptr<LlmBlockApplication> app = m_layers[layer][index];
+    DeviceReport r = DeviceReport::Of(app->GetDevice(), m_refTokens);
+    ++m_beacons.sent;
+    Ptr<Node> node = app->GetNode();
+    if (!UsesNetwork() || !m_source || node == m_source->GetNode())
+    {
+        ++m_beacons.received;
+        m_reports[layer][index] = r;
+    }
+    else
+    {
+        if (!m_beaconSink)
+        {
+            m_beaconSink = Socket::CreateSocket(m_source->GetNode(), UdpSocketFactory::GetTypeId());
+            m_beaconSink->Bind(InetSocketAddress(Ipv4Address::GetAny(), kBeaconPort));
+            m_beaconSink->SetRecvCallback(MakeCallback(&InferencePipeline::ReceiveBeacon, this));
+        }
+        Ptr<Socket>& s = m_beaconSockets[node->GetId()];
+        if (!s)
+        {
+            s = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
+            s->Bind();
+            InetSocketAddress to = InetSocketAddress::ConvertFrom(m_source->GetListenAddress());
+            s->Connect(InetSocketAddress(to.GetIpv4(), kBeaconPort));
+        }
+        Ptr<Packet> p = Create<Packet>(m_beaconBytes);
+        m_beaconsInFlight[p->GetUid()] = BeaconInFlight{layer, index, r};
+        m_beacons.bytes += m_beaconBytes;
+        s->Send(p);
+    }
+    Simulator::Schedule(m_beaconInterval, &InferencePipeline::SendBeacon, this, layer, index);
+}
+
+void
+InferencePipeline::ReceiveBeacon(Ptr<Socket> s)
+{
+    Ptr<Packet> p;
+    while ((p = s->Recv()))
+    {
+        auto it = m_beaconsInFlight.find(p->GetUid());
+        if (it == m_beaconsInFlight.end())
+        {
+            continue;
+        }
+        DeviceReport& held = m_reports[it->second.layer][it->second.index];
+        if (!held.valid || held.at <= it->second.report.at) // never go back to an older one
+        {
+            held = it->second.report;
+        }
+        ++m_beacons.received;
+        m_beaconsInFlight.erase(it);
+    }
+}
+
+InferencePipeline::BeaconStats
+InferencePipeline::GetBeaconStats() const
+{
+    return m_beacons;
+}
+
+const std::vector<DeviceReport>&
+InferencePipeline::GetReports(uint32_t layer) const
+{
+    static const std::vector<DeviceReport> none;
+    return layer < m_reports.size() ? m_reports[layer] : none;
 }
 
 Ptr<LlmRequestSource>
@@ -194,7 +316,13 @@ InferencePipeline::Dispatch(InferenceJob job, uint32_t layer, Ptr<InferenceEndpo
     job.payloadBytes = m_payloadBytes;
     NS_ABORT_MSG_IF(!m_policy, "InferencePipeline: no policy set");
     const auto& candidates = m_layers.at(layer);
-    uint32_t i = m_policy->Route({layer, job, from->GetNode(), candidates, *this});
+    if (job.inputTokens > 0 || job.outputTokens > 0)
+    {
+        m_refTokens = JobTokens{job.inputTokens, job.outputTokens};
+    }
+    const std::vector<DeviceReport>* known =
+        m_beaconInterval.IsStrictlyPositive() ? &m_reports.at(layer) : nullptr;
+    uint32_t i = m_policy->Route({layer, job, from->GetNode(), candidates, *this, known});
     if (i == InferencePolicy::NO_CANDIDATE)
     {
         Drop(job, NO_DEVICE);
@@ -441,6 +569,7 @@ InferencePipeline::ResetStatistics()
     m_transfers.clear();
     m_completions.clear();
     m_linkDelays.Clear(); // replications learn independently
+    m_beacons = BeaconStats();
 }
 
 } // namespace llmedge

@@ -7,9 +7,11 @@
 #include "inference-job-header.h"
 #include "inference-policy.h"
 #include "job-drop-reason.h"
+#include "device-report.h"
 #include "link-delay-estimate.h"
 
 #include "ns3/object.h"
+#include "ns3/socket.h"
 #include "ns3/traced-callback.h"
 
 #include <array>
@@ -254,6 +256,18 @@ class InferencePipeline : public Object, public JobDropReasons
     /// \brief Zero the accounts (a new replication on the same deployment).
     void ResetStatistics();
 
+    /// Beacon counters (attribute BeaconInterval).
+    struct BeaconStats
+    {
+        uint64_t sent{0};     ///< beacons the devices sent
+        uint64_t received{0}; ///< beacons the router received
+        uint64_t bytes{0};    ///< payload bytes sent on the links (0 without network)
+    };
+    /// \return the beacon counters since the last ResetStatistics
+    BeaconStats GetBeaconStats() const;
+    /// \param layer a layer \return the reports the router holds of its devices
+    const std::vector<DeviceReport>& GetReports(uint32_t layer) const;
+
   private:
     void DoDispose() override;
     /**
@@ -274,6 +288,29 @@ class InferencePipeline : public Object, public JobDropReasons
     Ptr<InferencePolicy> m_policy; ///< attribute Policy
     double m_linkDelayWeight;      ///< attribute LinkDelayWeight
     LinkDelayEstimate m_linkDelays; ///< observed transfer times
+    Time m_beaconInterval;         ///< attribute BeaconInterval (0: live knowledge)
+    uint32_t m_beaconBytes;        ///< attribute BeaconBytes
+    std::vector<std::vector<DeviceReport>> m_reports; ///< per layer and device: last received
+    JobTokens m_refTokens;         ///< tokens of the last dispatched job (reports' reference)
+    BeaconStats m_beacons;         ///< counters
+    Ptr<Socket> m_beaconSink;      ///< the router's UDP socket (tcp transport)
+    std::map<uint32_t, Ptr<Socket>> m_beaconSockets; ///< per device node: its UDP socket
+    /// A beacon on the wire: whose, and what it says (simulator bookkeeping).
+    struct BeaconInFlight
+    {
+        uint32_t layer;       ///< the device's layer
+        uint32_t index;       ///< its index in the layer
+        DeviceReport report;  ///< the report
+    };
+    std::map<uint64_t, BeaconInFlight> m_beaconsInFlight; ///< by packet uid
+
+    /// \brief Schedule every device's first beacon (staggered over one interval).
+    void StartBeacons();
+    /// \brief Device (layer, index) sends a beacon, and schedules the next.
+    /// \param layer the layer \param index the device
+    void SendBeacon(uint32_t layer, uint32_t index);
+    /// \brief A beacon reached the router's socket. \param s the socket
+    void ReceiveBeacon(Ptr<Socket> s);
     std::vector<std::vector<Ptr<LlmBlockApplication>>> m_layers;
     Ptr<LlmRequestSource> m_source;
     /// An open transfer (simulator bookkeeping shared by both ends).

@@ -43,6 +43,57 @@ InferencePolicy::InferencePolicy() = default;
 
 InferencePolicy::~InferencePolicy() = default;
 
+const DeviceReport*
+InferencePolicy::RoutingRequest::Report(uint32_t i) const
+{
+    if (!reports || !(*reports)[i].valid)
+    {
+        return nullptr;
+    }
+    return &(*reports)[i];
+}
+
+bool
+InferencePolicy::RoutingRequest::IsAvailable(uint32_t i) const
+{
+    const DeviceReport* r = Report(i);
+    return r ? r->available : candidates[i]->GetDevice()->IsAvailable();
+}
+
+int32_t
+InferencePolicy::RoutingRequest::State(uint32_t i) const
+{
+    const DeviceReport* r = Report(i);
+    return r ? r->state : candidates[i]->GetDevice()->GetState();
+}
+
+uint32_t
+InferencePolicy::RoutingRequest::ModeIndex(uint32_t i) const
+{
+    const DeviceReport* r = Report(i);
+    return r ? r->mode : static_cast<uint32_t>(candidates[i]->GetDevice()->GetCurrentModeIndex());
+}
+
+JobTokens
+InferencePolicy::RoutingRequest::Tokens() const
+{
+    return JobTokens{job.inputTokens, job.outputTokens};
+}
+
+Time
+InferencePolicy::RoutingRequest::ExpectedCompletion(uint32_t i) const
+{
+    const DeviceReport* r = Report(i);
+    return r ? r->expectedCompletion : candidates[i]->GetDevice()->GetExpectedCompletion(Tokens());
+}
+
+double
+InferencePolicy::RoutingRequest::ExpectedEnergyJ(uint32_t i) const
+{
+    const DeviceReport* r = Report(i);
+    return r ? r->expectedEnergyJ : candidates[i]->GetDevice()->GetExpectedEnergyPerJobJ(Tokens());
+}
+
 uint32_t
 InferencePolicy::Route(const RoutingRequest& request)
 {

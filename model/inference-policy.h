@@ -4,6 +4,7 @@
 #ifndef LLM_EDGE_INFERENCE_POLICY_H
 #define LLM_EDGE_INFERENCE_POLICY_H
 
+#include "device-report.h"
 #include "inference-job-header.h"
 
 #include "ns3/node.h"
@@ -63,6 +64,27 @@ class InferencePolicy : public Object
         Ptr<Node> from;          ///< the node that holds the job now
         const std::vector<Ptr<LlmBlockApplication>>& candidates; ///< the layer, in order
         const InferencePipeline& pipeline; ///< asking (link delay estimates, transport)
+        /// The candidates' last beacons (null: the router knows their state
+        /// now, perfectly). A candidate without a report yet is read live.
+        const std::vector<DeviceReport>* reports{nullptr};
+
+        /// \param i a candidate \return what the router knows: it would accept a job
+        bool IsAvailable(uint32_t i) const;
+        /// \param i a candidate \return what the router knows: its State
+        int32_t State(uint32_t i) const;
+        /// \param i a candidate \return what the router knows: its power-mode index
+        uint32_t ModeIndex(uint32_t i) const;
+        /// \param i a candidate \return what the router knows: a job's completion
+        /// there, counted from the report (or from now)
+        Time ExpectedCompletion(uint32_t i) const;
+        /// \param i a candidate \return what the router knows: energy of a job there, J
+        double ExpectedEnergyJ(uint32_t i) const;
+        /// \return the job's tokens
+        JobTokens Tokens() const;
+
+      private:
+        /// \param i a candidate \return its report, or null to read it live
+        const DeviceReport* Report(uint32_t i) const;
     };
 
     /// One tuning decision to make: the configuration of a device's next batch.

@@ -28,8 +28,7 @@ LatencyAwarePolicy::ExpectedCompletionS(const RoutingRequest& request, uint32_t 
 {
     const auto& app = request.candidates[i];
     Time link = request.pipeline.EstimateLinkDelay(request.from, app->GetNode());
-    JobTokens tokens{request.job.inputTokens, request.job.outputTokens};
-    return (link + app->GetDevice()->GetExpectedCompletion(tokens)).GetSeconds();
+    return (link + request.ExpectedCompletion(i)).GetSeconds();
 }
 
 CostRoutingPolicy::RouteCost

@@ -221,7 +221,7 @@ SemiMarkovScheduler::GetRateLimit(Ptr<EnergyHarvestingOrinDevice> device)
 }
 
 std::vector<double>
-SemiMarkovScheduler::Weights(const Devices& devices)
+SemiMarkovScheduler::Weights(const Devices& devices, const RoutingRequest* known)
 {
     std::size_t n = devices.size();
     std::vector<double> w(n, 1.0);
@@ -248,7 +248,9 @@ SemiMarkovScheduler::Weights(const Devices& devices)
         for (std::size_t i = 0; i < n; ++i)
         {
             const DeviceSpec& s = devices[i]->GetSpec();
-            critical[i] = devices[i]->GetCurrentModeIndex() == s.policy.Select(0.0);
+            std::size_t mode = known ? known->ModeIndex(static_cast<uint32_t>(i))
+                                     : devices[i]->GetCurrentModeIndex();
+            critical[i] = mode == s.policy.Select(0.0);
             inCritical += critical[i] ? 1 : 0;
         }
         double alpha = m_alpha >= 0 ? m_alpha : inCritical;
@@ -267,17 +269,20 @@ SemiMarkovScheduler::Weights(const Devices& devices)
 std::vector<double>
 SemiMarkovScheduler::GetProbabilities(uint32_t layer)
 {
-    return Probabilities(GetLayer(layer));
+    return Probabilities(GetLayer(layer), nullptr);
 }
 
 std::vector<double>
-SemiMarkovScheduler::Probabilities(const Devices& devices)
+SemiMarkovScheduler::Probabilities(const Devices& devices, const RoutingRequest* known)
 {
-    std::vector<double> w = Weights(devices);
+    auto available = [&](std::size_t i) {
+        return known ? known->IsAvailable(static_cast<uint32_t>(i)) : devices[i]->IsAvailable();
+    };
+    std::vector<double> w = Weights(devices, known);
     double sum = 0;
     for (std::size_t i = 0; i < w.size(); ++i)
     {
-        if (!devices[i]->IsAvailable())
+        if (!available(i))
         {
             w[i] = 0;
         }
@@ -289,7 +294,7 @@ SemiMarkovScheduler::Probabilities(const Devices& devices)
         // still serve the job, uniformly among them.
         for (std::size_t i = 0; i < w.size(); ++i)
         {
-            w[i] = devices[i]->IsAvailable() ? 1.0 : 0.0;
+            w[i] = available(i) ? 1.0 : 0.0;
             sum += w[i];
         }
     }
@@ -301,9 +306,9 @@ SemiMarkovScheduler::Probabilities(const Devices& devices)
 }
 
 uint32_t
-SemiMarkovScheduler::Draw(const Devices& devices)
+SemiMarkovScheduler::Draw(const Devices& devices, const RoutingRequest* known)
 {
-    std::vector<double> p = Probabilities(devices);
+    std::vector<double> p = Probabilities(devices, known);
     double u = m_rng->GetValue();
     double acc = 0;
     std::size_t last = p.size();
@@ -328,7 +333,7 @@ Ptr<EnergyHarvestingOrinDevice>
 SemiMarkovScheduler::Select(uint32_t layer)
 {
     const auto& devices = GetLayer(layer);
-    uint32_t i = Draw(devices);
+    uint32_t i = Draw(devices, nullptr);
     Ptr<EnergyHarvestingOrinDevice> chosen = i == NO_CANDIDATE ? nullptr : devices[i];
     TraceDecision(layer, chosen);
     return chosen;
@@ -342,7 +347,7 @@ SemiMarkovScheduler::DoRoute(const RoutingRequest& request)
     {
         m_candidates.push_back(app->GetDevice());
     }
-    return Draw(m_candidates);
+    return Draw(m_candidates, &request);
 }
 
 } // namespace llmedge

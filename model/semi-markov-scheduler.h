@@ -117,12 +117,15 @@ class SemiMarkovScheduler : public InferencePolicy
     void DoInitialize() override;
     void DoDispose() override;
     HarvestPmf PmfOf(Ptr<EnergyHarvestingOrinDevice> device) const;
-    /// \param devices a layer \return the policy's weights of its devices
-    std::vector<double> Weights(const Devices& devices);
-    /// \param devices a layer \return selection probabilities (see GetProbabilities)
-    std::vector<double> Probabilities(const Devices& devices);
-    /// \param devices a layer \return the index drawn, or NO_CANDIDATE (one draw always)
-    uint32_t Draw(const Devices& devices);
+    /// \param devices a layer \param known what the router knows of them
+    /// (null: their state now) \return the policy's weights of its devices
+    std::vector<double> Weights(const Devices& devices, const RoutingRequest* known);
+    /// \param devices a layer \param known as for Weights
+    /// \return selection probabilities (see GetProbabilities)
+    std::vector<double> Probabilities(const Devices& devices, const RoutingRequest* known);
+    /// \param devices a layer \param known as for Weights
+    /// \return the index drawn, or NO_CANDIDATE (one draw always)
+    uint32_t Draw(const Devices& devices, const RoutingRequest* known);
     /// \brief Check the Policy attribute (before the first decision).
     void CheckPolicy() const;
 

@@ -22,8 +22,8 @@ checked=0
 
 # Small sweeps: tag, program, options (paper: 3 blocks of replications per point).
 sweeps=(
-    "paper|llm-edge-paper|--replications=101 --slots=5 --figures=3a --presets=paper-scaled --policies=adaptive"
-    "single|llm-edge-single-device|--replications=60 --slots=10 --presets=paper-scaled"
+    "paper|llm-edge-paper|--replications=101 --unitReplications=50 --slots=5 --figures=3a --presets=paper-scaled --policies=adaptive"
+    "single|llm-edge-single-device|--replications=60 --unitReplications=20 --slots=10 --presets=paper-scaled"
     "links|llm-edge-links|--replications=2 --slots=5 --networks=zero-communication,p2p"
     "fig2b|llm-edge-fig2b|--qStep=0.25"
 )
