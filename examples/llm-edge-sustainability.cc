@@ -35,6 +35,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
 using namespace ns3;
 using namespace ns3::llmedge;
@@ -79,6 +80,7 @@ struct Options
     uint32_t outputTokens;
     std::string model;
     std::string carbonFile;
+    double beaconS{0}; ///< beacon interval, s (0: the router knows every state now)
 };
 
 /// Names of the metrics of one run, in RunCluster's order.
@@ -86,7 +88,7 @@ const std::vector<std::string> kMetrics = {
     "arrived",        "completed",         "dropped_fraction",    "throughput_per_h",
     "emissions_g",    "grid_energy_j",     "energy_per_request_j", "carbon_per_request_g",
     "latency_mean_s", "latency_p95_s",     "batch_wait_mean_s",   "queue_wait_mean_s",
-    "compute_mean_s", "network_mean_s"};
+    "compute_mean_s", "network_mean_s",      "beacons_sent",        "beacon_bytes"};
 
 /// Sum over the pipeline's devices of f(device).
 template <class F>
@@ -120,6 +122,7 @@ Collect(Ptr<InferencePipeline> p, double hours)
         return d->GetBattery()->GetGridSupply()->GetCarbonGrams();
     });
     double arrived = static_cast<double>(p->GetArrived());
+    InferencePipeline::BeaconStats beacons = p->GetBeaconStats();
     return {arrived,
             r.completed,
             arrived > 0 ? static_cast<double>(p->GetDroppedTotal()) / arrived : 0.0,
@@ -133,7 +136,9 @@ Collect(Ptr<InferencePipeline> p, double hours)
             r.batchWaitMeanS,
             r.queueMeanS,
             r.computeMeanS,
-            r.networkMeanS};
+            r.networkMeanS,
+            static_cast<double>(beacons.sent),
+            static_cast<double>(beacons.bytes)};
 }
 
 /// An hourly intensity as a function of simulation time, from startHour.
@@ -198,6 +203,7 @@ RunCluster(const Options& o,
     llm.SetPipelineAttribute("Transport",
                              StringValue(transport == "p2p" ? "tcp" : "zero-communication"));
     llm.SetPipelineAttribute("PayloadBytes", UintegerValue(16 * 1024));
+    llm.SetPipelineAttribute("BeaconInterval", TimeValue(Seconds(o.beaconS)));
     llm.SetSourceAttribute("Arrivals", StringValue("poisson"));
     llm.SetSourceAttribute("RatePerSecond", DoubleValue(o.rate));
     llm.SetSourceAttribute("InputTokens",
@@ -233,6 +239,7 @@ RunHybrid(const Options& o,
         llm.SetPolicyAttribute("Policy", StringValue(policy));
     }
     llm.SetSourceAttribute("Probability", DoubleValue(q));
+    llm.SetPipelineAttribute("BeaconInterval", TimeValue(Seconds(o.beaconS)));
     llm.Devices().SetBatteryAttribute("InitialFraction", DoubleValue(0.5));
     llm.Devices().SetGridAttribute("Mode", StringValue("hybrid"));
     llm.Devices().SetGridAttribute("ThresholdFraction", DoubleValue(0.2));
@@ -343,7 +350,8 @@ Run(int argc, char* argv[])
     uint32_t hybridSlots = 500;
     double hybridQ = 0.7;
     double hybridHarvestJ = 400;
-    std::string studies = "routing,batch,hybrid";
+    std::string studies = "routing,batch,hybrid,beacons";
+    std::string beaconPeriods = "0,10,100,1000";
     std::string transports = "zero-communication,p2p";
     std::string csv = "llm-edge-sustainability.csv";
     CommandLine cmd(__FILE__);
@@ -370,8 +378,11 @@ Run(int argc, char* argv[])
     opt.AddReal("hybridQ", "Hybrid study: job probability per slot", hybridQ, 0, 1);
     opt.AddReal("hybridHarvestJ", "Hybrid study: mean harvest per slot m, J (device j: "
                 "U[m_j/2, 3m_j/2])", hybridHarvestJ, 0, 1e9);
-    opt.AddList("studies", "Comma-separated: routing, batch, hybrid", studies,
-                {"routing", "batch", "hybrid"});
+    opt.AddList("studies", "Comma-separated: routing, batch, hybrid, beacons", studies,
+                {"routing", "batch", "hybrid", "beacons"});
+    opt.AddString("beaconPeriods",
+                  "Beacon study: comma-separated intervals, s (0: perfect knowledge)",
+                  beaconPeriods);
     opt.AddList("transports", "Comma-separated: zero-communication, p2p", transports,
                 {"zero-communication", "p2p"});
     opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
@@ -478,6 +489,58 @@ Run(int argc, char* argv[])
                         Metric(s, "carbon_per_request_g").GetMean(),
                         Metric(s, "completed").GetMean(),
                         Metric(s, "dropped_fraction").GetMean());
+        }
+        std::printf("\n");
+    }
+
+    if (has(studies, "beacons"))
+    {
+        std::vector<double> periods;
+        {
+            std::stringstream ss(beaconPeriods);
+            std::string x;
+            while (std::getline(ss, x, ','))
+            {
+                double v = 0;
+                if (!ParseFiniteDouble(x, v) || v < 0 || v > 86400)
+                {
+                    ThrowConfigError("--beaconPeriods", "'" + beaconPeriods + "'",
+                                     "items must be seconds in [0, 86400]");
+                }
+                periods.push_back(v);
+            }
+        }
+        std::printf("Stale knowledge: policies decide from beacons sent every period (cluster "
+                    "over p2p, UDP beacons of 64 B; hybrid 3 x 3 without links)\n%-8s %-14s "
+                    "%8s %9s %11s %8s %12s\n",
+                    "period", "policy", "dropped", "CO2 g", "lat mean s", "req/h", "beacon B/h");
+        for (double period : periods)
+        {
+            Options ob = o;
+            ob.beaconS = period;
+            for (const auto& pol : kPolicies)
+            {
+                auto s = replicate([&](uint32_t run) { return RunCluster(ob, pol, "p2p", run); });
+                table.Add("beacons-" + FormatValue(period), "p2p", pol, o.maxBatch, s);
+                std::printf("%-8g %-14s %8.4f %9.1f %11.2f %8.0f %12.0f\n", period, pol.c_str(),
+                            Metric(s, "dropped_fraction").GetMean(),
+                            Metric(s, "emissions_g").GetMean(),
+                            Metric(s, "latency_mean_s").GetMean(),
+                            Metric(s, "throughput_per_h").GetMean(),
+                            Metric(s, "beacon_bytes").GetMean() / o.hours);
+            }
+            for (const auto& pol : {std::string("long-term"), std::string("adaptive")})
+            {
+                auto s = replicate([&](uint32_t run) {
+                    return RunHybrid(ob, pol, hybridSlots, hybridQ, hybridHarvestJ, run);
+                });
+                table.Add("beacons-" + FormatValue(period), "zero-communication", pol, 1, s);
+                std::printf("%-8g %-14s %8.4f %9.2f %11.2f %8.0f %12s\n", period, pol.c_str(),
+                            Metric(s, "dropped_fraction").GetMean(),
+                            Metric(s, "emissions_g").GetMean(),
+                            Metric(s, "latency_mean_s").GetMean(),
+                            Metric(s, "throughput_per_h").GetMean(), "-");
+            }
         }
         std::printf("\n");
     }

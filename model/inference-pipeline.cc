@@ -204,11 +204,20 @@ InferencePipeline::StartBeacons()
         m_reports[l].assign(m_layers[l].size(), DeviceReport());
         for (uint32_t i = 0; i < m_layers[l].size(); ++i)
         {
-            // Staggered, deterministic offsets: no random stream is used.
+            // Every device announces itself at once (the router knows each
+            // from the start), then reports at staggered, deterministic
+            // offsets (no random stream is used).
             Time offset = m_beaconInterval * (static_cast<double>(k++) / total);
-            Simulator::Schedule(offset, &InferencePipeline::SendBeacon, this, l, i);
+            Simulator::ScheduleNow(&InferencePipeline::SendFirstBeacon, this, l, i, offset);
         }
     }
+}
+
+void
+InferencePipeline::SendFirstBeacon(uint32_t layer, uint32_t index, Time offset)
+{
+    m_reports[layer][index] = DeviceReport::Of(m_layers[layer][index]->GetDevice(), m_refTokens);
+    Simulator::Schedule(offset + m_beaconInterval, &InferencePipeline::SendBeacon, this, layer, index);
 }
 
 void

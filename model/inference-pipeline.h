@@ -306,6 +306,11 @@ class InferencePipeline : public Object, public JobDropReasons
 
     /// \brief Schedule every device's first beacon (staggered over one interval).
     void StartBeacons();
+    /// \brief Device (layer, index) registers with the router at the start (its
+    /// first report, not counted as a beacon on the links), then beacons
+    /// from \p offset + one interval. \param layer the layer \param index the
+    /// device \param offset its stagger
+    void SendFirstBeacon(uint32_t layer, uint32_t index, Time offset);
     /// \brief Device (layer, index) sends a beacon, and schedules the next.
     /// \param layer the layer \param index the device
     void SendBeacon(uint32_t layer, uint32_t index);

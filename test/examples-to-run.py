@@ -16,7 +16,7 @@ cpp_examples = [
     ("llm-edge-calibrate --experiment=fig2a --searchReplications=5 --finalReplications=5 --maxEvaluations=10 --reachEvaluations=0 --csv=none", "True", "False"),
     ("llm-edge-custom-policy --slots=200", "True", "False"),
     ("llm-edge-edp-tuner --rounds=50 --replications=2 --csv=none", "True", "False"),
-    ("llm-edge-sustainability --replications=1 --hours=0.05 --sweepMaxBatch=3 --hybridSlots=50 --csv=none",
+    ("llm-edge-sustainability --replications=1 --hours=0.05 --sweepMaxBatch=3 --hybridSlots=50 --beaconPeriods=0,100 --csv=none",
      "'ns3-point-to-point' in NS3_ENABLED_MODULES", "False"),
     ("llm-edge-user-topology --slots=50", "'ns3-point-to-point' in NS3_ENABLED_MODULES", "False"),
     ("llm-edge-links --replications=1 --slots=10 --workers=1 --csv=none",

@@ -364,6 +364,63 @@ class TuningSeamTestCase : public TestCase
     }
 };
 
+/// Stale knowledge: a policy reads the last report, not the device now;
+/// beacons are sent every interval from staggered offsets.
+class BeaconTestCase : public TestCase
+{
+  public:
+    BeaconTestCase()
+        : TestCase("Policies decide from the last beacon; beacons go out every interval")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        auto layer = MakeLayer({"30W", "30W"});
+        Ptr<GreedyPolicy> p = CreateObject<GreedyPolicy>();
+        Ptr<InferencePipeline> pipeline = CreateObject<InferencePipeline>();
+        std::vector<uint32_t> chosen;
+        Simulator::Schedule(Seconds(1), [&]() {
+            std::vector<DeviceReport> reports = {DeviceReport::Of(layer[0]->GetDevice(), {}),
+                                                 DeviceReport::Of(layer[1]->GetDevice(), {})};
+            Submit(layer[0], 1);
+            Submit(layer[0], 2); // device 0 is now full, its report still says idle
+            InferenceJob job;
+            chosen.push_back(p->Route({0, job, nullptr, layer, *pipeline, &reports}));
+            chosen.push_back(p->Route({0, job, nullptr, layer, *pipeline, nullptr}));
+        });
+        Simulator::Stop(Seconds(2));
+        Simulator::Run();
+        Simulator::Destroy();
+        NS_TEST_ASSERT_MSG_EQ(chosen[0], 0u, "stale report: the full device looks idle");
+        NS_TEST_ASSERT_MSG_EQ(chosen[1], 1u, "live knowledge: the idle one");
+
+        // A 3 x 3 pipeline, zero-communication, beacons every 100 s for 5000 s:
+        // each of the 9 devices registers at 0 and beacons from k/9 x 100 s +
+        // 100 s on: 49 beacons each before 5000 s (device 0's 50th at 5000 s
+        // is not run: the simulation stops first).
+        LlmInferenceHelper llm;
+        llm.SetPolicy("ns3::llmedge::LatencyAwarePolicy");
+        llm.SetPipelineAttribute("BeaconInterval", TimeValue(Seconds(100)));
+        llm.SetSourceAttribute("Probability", DoubleValue(0.5));
+        NodeContainer source;
+        source.Create(1);
+        Ptr<InferencePipeline> pl =
+            llm.Install(LlmInferenceHelper::CreateLayout(3, 3), source.Get(0));
+        LlmInferenceHelper::AssignStreams(pl, 3);
+        Simulator::Stop(Seconds(5000));
+        Simulator::Run();
+        InferencePipeline::BeaconStats b = pl->GetBeaconStats();
+        NS_TEST_ASSERT_MSG_EQ(b.sent, 9u * 49u, "one beacon per device per interval");
+        NS_TEST_ASSERT_MSG_EQ(b.received, b.sent, "without links every beacon arrives");
+        NS_TEST_ASSERT_MSG_EQ(b.bytes, 0u, "no bytes on links without links");
+        std::vector<std::string> violations = InvariantCheck::Check(pl);
+        NS_TEST_ASSERT_MSG_EQ(violations.empty(), true, "jobs conserved");
+        Simulator::Destroy();
+    }
+};
+
 /// The suite.
 class LlmEdgeRoutingTestSuite : public TestSuite
 {
@@ -376,6 +433,7 @@ class LlmEdgeRoutingTestSuite : public TestSuite
         AddTestCase(new GreedyTestCase(), TestCase::QUICK);
         AddTestCase(new CarbonAwareTestCase(), TestCase::QUICK);
         AddTestCase(new TuningSeamTestCase(), TestCase::QUICK);
+        AddTestCase(new BeaconTestCase(), TestCase::QUICK);
         for (const char* t : {"ns3::llmedge::SemiMarkovScheduler",
                               "ns3::llmedge::GreedyPolicy",
                               "ns3::llmedge::LatencyAwarePolicy",
