@@ -81,6 +81,7 @@ struct Options
     std::string model;
     std::string carbonFile;
     double beaconS{0}; ///< beacon interval, s (0: the router knows every state now)
+    uint32_t copies{1}; ///< copies of the 5-device cluster in the one layer
 };
 
 /// Names of the metrics of one run, in RunCluster's order.
@@ -159,10 +160,10 @@ RunCluster(const Options& o,
     NodeContainer source;
     source.Create(1);
     NodeContainer devices;
-    devices.Create(kCluster.size());
-    for (uint32_t i = 0; i < kCluster.size(); ++i)
+    devices.Create(kCluster.size() * o.copies);
+    for (uint32_t i = 0; i < devices.GetN(); ++i)
     {
-        const auto& [kind, zone] = kCluster[i];
+        const auto& [kind, zone] = kCluster[i % kCluster.size()];
         EnergyHarvestingOrinDeviceHelper h;
         h.SetDeviceAttribute("Accounting", StringValue("Batched"));
         h.SetDeviceAttribute("DeviceProfileFile",
@@ -365,6 +366,14 @@ Run(int argc, char* argv[])
                 o.startHour, 0, 167);
     opt.AddCount("maxBatch", "Largest batch of a device in the routing study", o.maxBatch, 1,
                  16);
+    opt.AddCount("clusterCopies",
+                 "Copies of the 5-device cluster in the routing study (scale: give --rate "
+                 "in proportion)",
+                 o.copies, 1, 100000);
+    std::string policies = "greedy,latency-aware,carbon-aware,energy-aware";
+    opt.AddList("policies", "Routing study: comma-separated greedy, latency-aware, "
+                            "carbon-aware, energy-aware",
+                policies, {"greedy", "latency-aware", "carbon-aware", "energy-aware"});
     opt.AddReal("batchTimeoutS", "Longest wait for a batch to fill, s", o.batchTimeoutS, 0,
                 3600);
     opt.AddCount("inputTokens", "Input tokens per request", o.inputTokens, 1, 65535);
@@ -415,6 +424,10 @@ Run(int argc, char* argv[])
             }
             for (const auto& pol : kPolicies)
             {
+                if (!has(policies, pol))
+                {
+                    continue;
+                }
                 auto s = replicate([&](uint32_t run) { return RunCluster(o, pol, t, run); });
                 routing[t + "/" + pol] = s;
                 table.Add("routing", t, pol, o.maxBatch, s);
