@@ -397,6 +397,21 @@ Run(int argc, char* argv[])
     opt.AddOutputFile("csv", "Output CSV (\"none\": no file)", csv);
     opt.Parse(argc, argv);
     const uint32_t firstRun = opt.GetFirstRun(replications);
+    std::vector<double> periods;
+    {
+        std::stringstream ss(beaconPeriods);
+        std::string x;
+        while (std::getline(ss, x, ','))
+        {
+            double v = 0;
+            if (!ParseFiniteDouble(x, v) || v < 0 || v > 86400)
+            {
+                ThrowConfigError("--beaconPeriods", "'" + beaconPeriods + "'",
+                                 "items must be seconds in [0, 86400]");
+            }
+            periods.push_back(v);
+        }
+    }
     auto has = [](const std::string& list, const std::string& item) {
         return ("," + list + ",").find("," + item + ",") != std::string::npos;
     };
@@ -508,21 +523,6 @@ Run(int argc, char* argv[])
 
     if (has(studies, "beacons"))
     {
-        std::vector<double> periods;
-        {
-            std::stringstream ss(beaconPeriods);
-            std::string x;
-            while (std::getline(ss, x, ','))
-            {
-                double v = 0;
-                if (!ParseFiniteDouble(x, v) || v < 0 || v > 86400)
-                {
-                    ThrowConfigError("--beaconPeriods", "'" + beaconPeriods + "'",
-                                     "items must be seconds in [0, 86400]");
-                }
-                periods.push_back(v);
-            }
-        }
         std::printf("Stale knowledge: policies decide from beacons sent every period (cluster "
                     "over p2p, UDP beacons of 64 B; hybrid 3 x 3 without links)\n%-8s %-14s "
                     "%8s %9s %11s %8s %12s\n",
