@@ -3,6 +3,8 @@
  */
 #include "llm-run-report.h"
 
+#include "ns3/grid-supply.h"
+
 #include "ns3/llm-block-application.h"
 
 #include <algorithm>
@@ -90,6 +92,11 @@ LlmRunReport::Collect(Ptr<InferencePipeline> pipeline, Time elapsed)
             b->GetRemainingEnergy(); // brings a continuous battery up to date
             consumed += b->GetConsumedEnergyJ();
             r.harvestedJ += b->GetHarvestedEnergyJ();
+            r.gridEnergyJ += b->GetGridEnergyJ();
+            if (b->GetGridSupply())
+            {
+                r.carbonG += b->GetGridSupply()->GetCarbonGrams();
+            }
             r.maxBalanceErrorJ = std::max(r.maxBalanceErrorJ, std::abs(b->GetBalanceErrorJ()));
             ++devices;
         }
@@ -153,7 +160,8 @@ std::vector<std::string>
 LlmRunReport::AllNames()
 {
     std::vector<std::string> n = Names();
-    n.insert(n.end(), {"dropped_memory", "batch_wait_mean_s"});
+    n.insert(n.end(), {"dropped_memory", "batch_wait_mean_s", "grid_energy_j", "carbon_g",
+                       "carbon_per_job_g"});
     return n;
 }
 
@@ -161,7 +169,12 @@ std::vector<double>
 LlmRunReport::AllValues() const
 {
     std::vector<double> v = Values();
-    v.insert(v.end(), {droppedBy.at(InferencePipeline::MEMORY), batchWaitMeanS});
+    v.insert(v.end(),
+             {droppedBy.at(InferencePipeline::MEMORY),
+              batchWaitMeanS,
+              gridEnergyJ,
+              carbonG,
+              completed > 0 ? carbonG / completed : 0.0});
     return v;
 }
 

@@ -36,7 +36,8 @@ struct LlmRunReport
     /// \return the metric values
     std::vector<double> Values() const;
     /// \return Names() followed by the later metrics (dropped_memory,
-    /// batch_wait_mean_s), in the order of AllValues()
+    /// batch_wait_mean_s, grid_energy_j, carbon_g, carbon_per_job_g), in the
+    /// order of AllValues()
     static std::vector<std::string> AllNames();
     /// \return Values() followed by the later metrics
     std::vector<double> AllValues() const;
@@ -58,6 +59,8 @@ struct LlmRunReport
     double networkMeanS{0};         ///< of which in transit, mean, s
     double energyPerJobJ{0};        ///< energy drawn by all devices per completed job, J
     double harvestedJ{0};           ///< energy harvested by all devices, J
+    double gridEnergyJ{0};          ///< energy all devices drew from the grid, J
+    double carbonG{0};              ///< carbon of that grid energy, g CO2eq
     double maxBalanceErrorJ{0};     ///< largest |energy balance error| of a device, J
 };
 
