@@ -21,13 +21,14 @@ using namespace ns3::energy;
 } // namespace ns3
 
 // NeighborCacheHelper (static ARP and NDP caches, internet module) arrived in
-// ns-3.36; on ns-3.35 (waf) neighbours are resolved by ARP. ns-3 defines no
-// version macro by default (its version-defines.h needs
-// --enable-build-version), so test for the header itself.
-#if defined(__has_include)
-#if __has_include("ns3/neighbor-cache-helper.h")
+// ns-3.36, the first release built with CMake; before it (waf, ns-3 <= 3.35)
+// neighbours are resolved by ARP. wscript-compat/examples-wscript defines
+// LLM_EDGE_NS3_WAF for the programs. ns-3 has no version macro by default
+// (its version-defines.h needs --enable-build-version), and a header test
+// (__has_include) is fooled by another ns-3 installed beside: ns-3.35's waf
+// compiles with -I/usr/include, where Debian's libns3-dev puts its headers.
+#ifndef LLM_EDGE_NS3_WAF
 #define LLM_EDGE_HAVE_NEIGHBOR_CACHE_HELPER 1
-#endif
 #endif
 
 #endif /* LLM_EDGE_COMPAT_H */
