@@ -18,15 +18,19 @@
 #include "ns3/core-module.h"
 #include "ns3/csma-module.h"
 #include "ns3/internet-module.h"
+#include "ns3/llm-edge-compat.h"
 #include "ns3/llm-edge-module.h"
 #include "ns3/mobility-module.h"
 #include "ns3/network-module.h"
 #include "ns3/point-to-point-module.h"
-#include "ns3/neighbor-cache-helper.h"
 #include "ns3/wifi-module.h"
+#ifdef LLM_EDGE_HAVE_NEIGHBOR_CACHE_HELPER // ns-3 >= 3.36 (llm-edge-compat.h)
+#include "ns3/neighbor-cache-helper.h"
+#endif
 
 #include "ns3/wifi-radio-energy-model-helper.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -57,6 +61,23 @@ constexpr double kIdleA = 0.273 * kRadioScale;
 constexpr double kTxA = 0.380 * kRadioScale;
 constexpr double kRxA = 0.313 * kRadioScale;
 constexpr double kSleepA = 0.033 * kRadioScale;
+
+#ifdef LLM_EDGE_HAVE_NEIGHBOR_CACHE_HELPER
+constexpr bool kStaticNeighbourCaches = true;
+#else
+constexpr bool kStaticNeighbourCaches = false; // ns-3.35: no NeighborCacheHelper
+#endif
+
+/// Fills every node's ARP cache statically (NeighborCacheHelper, ns-3 >=
+/// 3.36); a no-op before 3.36, where ARP resolves neighbours on demand.
+void
+PopulateStaticNeighbourCaches()
+{
+#ifdef LLM_EDGE_HAVE_NEIGHBOR_CACHE_HELPER
+    NeighborCacheHelper neighbours;
+    neighbours.PopulateNeighborCache();
+#endif
+}
 
 /// Time each radio spent transmitting and receiving, s.
 struct RadioTimes
@@ -139,8 +160,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
             csma.SetChannelAttribute("Delay", TimeValue(NanoSeconds(6560)));
             ip.SetBase("10.2.0.0", "255.255.255.0");
             ip.Assign(csma.Install(all));
-            NeighborCacheHelper neighbours;
-            neighbours.PopulateNeighborCache();
+            PopulateStaticNeighbourCaches();
         }
         else if (network == "wifi")
         {
@@ -172,8 +192,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
             // broadcasts would collide again and again (no MAC retries for
             // broadcast, equal retry timers). Static neighbour caches, as on a
             // configured edge cluster, avoid that storm.
-            NeighborCacheHelper neighbours;
-            neighbours.PopulateNeighborCache();
+            PopulateStaticNeighbourCaches();
         }
         else
         {
@@ -340,6 +359,13 @@ Run(int argc, char* argv[])
                 "hop, %u replications\n\n",
                 o.slots, o.q, o.meanHarvestJ, o.policy.c_str(), o.accounting.c_str(),
                 o.payloadBytes, replications);
+    if (!kStaticNeighbourCaches && (std::find(nets.begin(), nets.end(), "csma") != nets.end() ||
+                                    std::find(nets.begin(), nets.end(), "wifi") != nets.end()))
+    {
+        std::printf("note: this ns-3 (before 3.36) has no NeighborCacheHelper: on csma and wifi "
+                    "ARP resolves neighbours (no static caches), so its broadcasts add traffic "
+                    "and delay that ns-3 >= 3.36 runs do not have.\n\n");
+    }
     std::printf("%-19s %7s %7s %9s %9s %9s %9s %9s %12s\n", "network", "thr", "saving",
                 "lat mean", "lat p95", "queue", "compute", "network", "events/s");
     std::vector<std::string> energyRows;

@@ -16,6 +16,7 @@
 #include "ns3/edp-tuner-policy.h"
 #include "ns3/energy-aware-policy.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
+#include "ns3/function-compat.h"
 #include "ns3/greedy-policy.h"
 #include "ns3/inference-pipeline.h"
 #include "ns3/invariant-check.h"
@@ -97,11 +98,11 @@ class LatencyAwareTestCase : public TestCase
         Ptr<LatencyAwarePolicy> p = CreateObject<LatencyAwarePolicy>();
         std::vector<uint32_t> chosen;
         std::vector<double> expected;
-        Simulator::Schedule(Seconds(1), [&]() {
+        ScheduleFunction(Seconds(1), [&]() {
             chosen.push_back(RouteNow(p, layer)); // both idle: 100 s < 200 s
             Submit(layer[0], 1);
         });
-        Simulator::Schedule(Seconds(51), [&]() {
+        ScheduleFunction(Seconds(51), [&]() {
             // A: 50 s left + 100 s = 150 s < 200 s.
             expected.push_back(layer[0]->GetDevice()->GetExpectedCompletion().GetSeconds());
             chosen.push_back(RouteNow(p, layer));
@@ -138,7 +139,7 @@ class EnergyAwareTestCase : public TestCase
         auto layer = MakeLayer({"60W", "30W"});
         Ptr<EnergyAwarePolicy> p = CreateObject<EnergyAwarePolicy>();
         std::vector<uint32_t> chosen;
-        Simulator::Schedule(Seconds(1), [&]() {
+        ScheduleFunction(Seconds(1), [&]() {
             chosen.push_back(RouteNow(p, layer));
             Submit(layer[1], 1);
             chosen.push_back(RouteNow(p, layer)); // 30W busy, pending slot free
@@ -176,7 +177,7 @@ class CarbonAwareTestCase : public TestCase
         Ptr<CarbonAwarePolicy> p = CreateObject<CarbonAwarePolicy>();
         std::vector<uint32_t> chosen;
         std::vector<double> grams;
-        Simulator::Schedule(Seconds(1), [&]() {
+        ScheduleFunction(Seconds(1), [&]() {
             for (const auto& a : layer)
             {
                 grams.push_back(CarbonAwarePolicy::ExpectedCarbonG(
@@ -201,7 +202,7 @@ class CarbonAwareTestCase : public TestCase
         Ptr<CarbonAwarePolicy> bounded = CreateObject<CarbonAwarePolicy>();
         bounded->SetAttribute("LatencyBound", TimeValue(Seconds(200)));
         std::vector<uint32_t> c2;
-        Simulator::Schedule(Seconds(1), [&]() {
+        ScheduleFunction(Seconds(1), [&]() {
             c2.push_back(RouteNow(free, mixed));    // 0 g on the 15W device
             c2.push_back(RouteNow(bounded, mixed)); // 15W takes 300 s > 200 s: 60W
         });
@@ -228,7 +229,7 @@ class GreedyTestCase : public TestCase
         auto layer = MakeLayer({"30W", "30W", "30W"});
         Ptr<GreedyPolicy> p = CreateObject<GreedyPolicy>();
         std::vector<uint32_t> chosen;
-        Simulator::Schedule(Seconds(1), [&]() {
+        ScheduleFunction(Seconds(1), [&]() {
             for (uint64_t id = 1; id <= 3; ++id)
             {
                 uint32_t i = RouteNow(p, layer);
