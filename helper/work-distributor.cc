@@ -436,14 +436,14 @@ WorkDistributor::RunShard(uint32_t units,
         done = ReadShardFile(partial);
         CheckHeader(header, done.header, what + ".partial");
     }
-    std::vector<uint32_t> todo;
+    std::vector<uint32_t> missing;
     std::string kept = head;
     for (uint32_t u : ShardUnits(units, s))
     {
         auto it = done.units.find(u);
         if (it == done.units.end())
         {
-            todo.push_back(u);
+            missing.push_back(u);
         }
         else
         {
@@ -458,11 +458,11 @@ WorkDistributor::RunShard(uint32_t units,
     {
         ThrowConfigError("--shardDir", "'" + partial + "'", std::strerror(errno));
     }
-    std::cout << what << ": " << todo.size() << " of " << ShardUnits(units, s).size()
+    std::cout << what << ": " << missing.size() << " of " << ShardUnits(units, s).size()
               << " units to run (" << units << " in the sweep)\n";
     Results results(units);
     uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
-    Execute(todo, workers, task, label,
+    Execute(missing, workers, task, label,
             [&](uint32_t u, const std::vector<double>& r) {
                 std::string line = UnitLine(u, r);
                 std::fwrite(line.data(), 1, line.size(), log);
@@ -471,7 +471,7 @@ WorkDistributor::RunShard(uint32_t units,
             results);
     std::fclose(log);
     std::string text = kept;
-    for (uint32_t u : todo)
+    for (uint32_t u : missing)
     {
         text += UnitLine(u, results[u]);
     }

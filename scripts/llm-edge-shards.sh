@@ -50,17 +50,17 @@ done
 mkdir -p "$dir"
 name="$(basename "$prog")"
 
-todo=()
+missing=()
 for i in $(seq 1 "$n"); do
     if [ "$resume" = 1 ] && [ -s "$dir/$name-shard-$i-of-$n.txt" ]; then
         echo "shard $i/$n: done already ($dir/$name-shard-$i-of-$n.txt)"
         continue
     fi
-    todo+=("$i")
+    missing+=("$i")
 done
 
 if [ "$submit" = 1 ]; then
-    list="$(IFS=,; echo "${todo[*]:-}")"
+    list="$(IFS=,; echo "${missing[*]:-}")"
     dep=""
     if [ -n "$list" ]; then
         # shellcheck disable=SC2086
@@ -77,7 +77,7 @@ if [ "$submit" = 1 ]; then
     exit 0
 fi
 
-for i in "${todo[@]}"; do
+for i in "${missing[@]}"; do
     "$prog" "$@" --shard="$i/$n"
 done
 if [ "$merge" = 1 ]; then
