@@ -3,7 +3,7 @@
  */
 #include "batched-accounting.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 #include "energy-harvesting-orin-device.h"
 
 #include "ns3/log.h"

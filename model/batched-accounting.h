@@ -5,7 +5,7 @@
 #define LLM_EDGE_BATCHED_ACCOUNTING_H
 
 #include "device-accounting.h"
-#include "device-profile.h"
+#include "ns3/device-profile.h"
 
 #include "ns3/event-id.h"
 #include "ns3/nstime.h"

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "bernoulli-job-source.h"
+#include "ns3/device-spec.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -35,7 +36,7 @@ BernoulliJobSource::GetTypeId()
                           MakeDoubleChecker<double>())
             .AddAttribute("SlotDuration",
                           "Slot length T (> 0).",
-                          TimeValue(Seconds(100)),
+                          TimeValue(Seconds(kDefaultSlotS)),
                           MakeTimeAccessor(&BernoulliJobSource::m_slot),
                           MakeTimeChecker())
             .AddAttribute("ArrivalOffset",
@@ -100,7 +101,8 @@ BernoulliJobSource::Start(uint64_t firstSlot, uint64_t count)
         LLM_EDGE_CONFIG_ERROR("BernoulliJobSource: invalid SlotDuration = " << m_slot.As(Time::S)
                                                                      << ": must be > 0");
     }
-    m_end = firstSlot + count;
+    // count may run to the end of time (LlmRequestSource: until stopped).
+    m_end = count > UINT64_MAX - firstSlot ? UINT64_MAX : firstSlot + count;
     if (count == 0)
     {
         return;
@@ -108,6 +110,12 @@ BernoulliJobSource::Start(uint64_t firstSlot, uint64_t count)
     Time at = m_slot * static_cast<int64_t>(firstSlot) + m_slot * m_offset - Simulator::Now();
     NS_ABORT_MSG_IF(at.IsNegative(), "BernoulliJobSource: first slot already past");
     m_event = Simulator::Schedule(at, &BernoulliJobSource::Slot, this, firstSlot);
+}
+
+void
+BernoulliJobSource::Stop()
+{
+    m_event.Cancel();
 }
 
 void

@@ -50,6 +50,9 @@ class BernoulliJobSource : public Object
      */
     void Start(uint64_t firstSlot, uint64_t count);
 
+    /// \brief Generate no more arrivals (Start begins again).
+    void Stop();
+
     /// \return number of arrivals so far
     uint64_t GetArrivals() const;
 

@@ -3,7 +3,7 @@
  */
 #include "capped-battery-energy-source.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 
 #include "ns3/double.h"
 #include "ns3/nstime.h"

@@ -4,7 +4,7 @@
 #ifndef LLM_EDGE_CAPPED_BATTERY_ENERGY_SOURCE_H
 #define LLM_EDGE_CAPPED_BATTERY_ENERGY_SOURCE_H
 
-#include "battery-ledger.h"
+#include "ns3/battery-ledger.h"
 #include "grid-supply.h"
 #include "llm-edge-compat.h"
 

@@ -3,7 +3,7 @@
  */
 #include "carbon-aware-policy.h"
 
-#include "carbon-intensity.h"
+#include "ns3/carbon-intensity.h"
 #include "grid-supply.h"
 #include "latency-aware-policy.h"
 #include "llm-block-application.h"

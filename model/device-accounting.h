@@ -6,7 +6,7 @@
 
 #include "capped-battery-energy-source.h"
 #include "device-job-slots.h"
-#include "device-spec.h"
+#include "ns3/device-spec.h"
 #include "slot-energy-harvester.h"
 
 #include "ns3/event-id.h"

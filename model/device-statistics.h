@@ -4,7 +4,7 @@
 #ifndef LLM_EDGE_DEVICE_STATISTICS_H
 #define LLM_EDGE_DEVICE_STATISTICS_H
 
-#include "job-drop-reason.h"
+#include "ns3/job-drop-reason.h"
 
 #include "ns3/nstime.h"
 

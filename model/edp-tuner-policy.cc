@@ -3,9 +3,9 @@
  */
 #include "edp-tuner-policy.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 #include "energy-harvesting-orin-device.h"
-#include "thompson-sampling-tuner.h"
+#include "ns3/thompson-sampling-tuner.h"
 
 #include "ns3/double.h"
 #include "ns3/string.h"

@@ -4,8 +4,8 @@
 #ifndef LLM_EDGE_EDP_TUNER_POLICY_H
 #define LLM_EDGE_EDP_TUNER_POLICY_H
 
-#include "bandit-tuner.h"
-#include "config-surface.h"
+#include "ns3/bandit-tuner.h"
+#include "ns3/config-surface.h"
 #include "inference-policy.h"
 
 #include "ns3/random-variable-stream.h"

@@ -3,21 +3,13 @@
  */
 #include "energy-harvesting-orin-device.h"
 
-#include "config-error.h"
 #include "device-accounting.h"
 #include "inference-policy.h"
-#include "device-profile.h"
 
-#include "ns3/double.h"
-#include "ns3/fatal-error.h"
 #include "ns3/log.h"
-#include "ns3/pointer.h"
 #include "ns3/simulator.h"
-#include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
-#include "ns3/uinteger.h"
 
-#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -35,111 +27,10 @@ TypeId
 EnergyHarvestingOrinDevice::GetTypeId()
 {
     static TypeId tid =
-        TypeId("ns3::llmedge::EnergyHarvestingOrinDevice")
-            .SetParent<DeviceEnergyModel>()
-            .SetGroupName("LlmEdge")
-            .AddConstructor<EnergyHarvestingOrinDevice>()
-            .AddAttribute("Accounting",
-                          "Energy accounting: \"Slotted\" (the paper's Eq. 1, decisions at stage "
-                          "boundaries), \"Continuous\" (power through ns-3's energy framework) or "
-                          "\"Batched\" (Continuous with batches from DeviceProfileFile).",
-                          StringValue("Slotted"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_accountingName),
-                          MakeStringChecker())
-            .AddAttribute("SlotDuration",
-                          "Slot length T (> 0). Paper: 100 s.",
-                          TimeValue(Seconds(100)),
-                          MakeTimeAccessor(&EnergyHarvestingOrinDevice::m_slot),
-                          MakeTimeChecker())
-            .AddAttribute("PowerModePreset",
-                          "Built-in power-mode table: \"paper-scaled\" (the paper's energies / 10) "
-                          "or \"paper-printed\" (as printed). Ignored when PowerModeFile is set.",
-                          StringValue("paper-scaled"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_preset),
-                          MakeStringChecker())
-            .AddAttribute("PowerModeFile",
-                          "CSV power-mode table (columns name,time_per_job_s,energy_per_job_j"
-                          "[,idle_power_w,saving_power_w,flag,source]); overrides the preset.",
-                          StringValue(""),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_modeFile),
-                          MakeStringChecker())
-            .AddAttribute("PowerMode",
-                          "\"dynamic\" or the name of a fixed mode of the table (e.g. \"30W\").",
-                          StringValue("dynamic"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_powerMode),
-                          MakeStringChecker())
-            .AddAttribute("DynamicThresholds",
-                          "Dynamic policy: fraction:mode steps, first fraction 0, increasing.",
-                          StringValue("0:15W,0.4:30W,0.6:60W"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_thresholds),
-                          MakeStringChecker())
-            .AddAttribute("LowThresholdFraction",
-                          "Elow / capacity: power saving starts below it. Paper: 0.1.",
-                          DoubleValue(0.1),
-                          MakeDoubleAccessor(&EnergyHarvestingOrinDevice::m_lowFraction),
-                          MakeDoubleChecker<double>())
-            .AddAttribute("HighThresholdFraction",
-                          "Ehigh / capacity: power saving ends at or above it (paper: unstated).",
-                          DoubleValue(0.2),
-                          MakeDoubleAccessor(&EnergyHarvestingOrinDevice::m_highFraction),
-                          MakeDoubleChecker<double>())
-            .AddAttribute("Tuner",
-                          "An InferencePolicy that tunes the power mode of each job (arm i = "
-                          "mode i of the table; e.g. EdpTunerPolicy with SurfaceFile "
-                          "\"power-modes\"), told each job's energy and service time; null: "
-                          "the PowerMode policy chooses.",
-                          PointerValue(),
-                          MakePointerAccessor(&EnergyHarvestingOrinDevice::m_tuner),
-                          MakePointerChecker<InferencePolicy>())
-            .AddAttribute("QueueCapacity",
-                          "Jobs that may wait while the device is busy (>= 1; 1: the paper's one "
-                          "pending job).",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&EnergyHarvestingOrinDevice::m_queueCapacity),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("DeviceProfileFile",
-                          "Batched: device profile CSV (DeviceProfileTable: batch time, energy "
-                          "and memory per device kind, model and batch size).",
-                          StringValue(""),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_profileFile),
-                          MakeStringChecker())
-            .AddAttribute("DeviceKind",
-                          "Batched: the device kind in DeviceProfileFile.",
-                          StringValue("orin-nx-8gb"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_deviceKind),
-                          MakeStringChecker())
-            .AddAttribute("ModelName",
-                          "Batched: the model in DeviceProfileFile.",
-                          StringValue("llama-3.2-3b-q4km"),
-                          MakeStringAccessor(&EnergyHarvestingOrinDevice::m_modelName),
-                          MakeStringChecker())
-            .AddAttribute("MaxBatch",
-                          "Batched: largest batch B (>= 1; the profile needs rows 1..B).",
-                          UintegerValue(1),
-                          MakeUintegerAccessor(&EnergyHarvestingOrinDevice::m_maxBatch),
-                          MakeUintegerChecker<uint32_t>())
-            .AddAttribute("BatchTimeout",
-                          "Batched: an idle device starts a batch of fewer than MaxBatch when "
-                          "its oldest waiting request has waited this long (>= 0).",
-                          TimeValue(Seconds(1)),
-                          MakeTimeAccessor(&EnergyHarvestingOrinDevice::m_batchTimeout),
-                          MakeTimeChecker())
-            // Read-only, so that Config paths reach the battery's and the
-            // harvester's trace sources (.../Battery/RemainingEnergy).
-            .AddAttribute("Battery",
-                          "The CappedBatteryEnergySource the device draws from (set with "
-                          "SetEnergySource).",
-                          TypeId::ATTR_GET,
-                          PointerValue(),
-                          MakePointerAccessor(&EnergyHarvestingOrinDevice::GetBattery),
-                          MakePointerChecker<CappedBatteryEnergySource>())
-            .AddAttribute("Harvester",
-                          "The SlotEnergyHarvester charging the battery, or null (set with "
-                          "SetHarvester).",
-                          TypeId::ATTR_GET,
-                          PointerValue(),
-                          MakePointerAccessor(&EnergyHarvestingOrinDevice::GetHarvester),
-                          MakePointerChecker<SlotEnergyHarvester>())
+        AddAttributes(TypeId("ns3::llmedge::EnergyHarvestingOrinDevice")
+                          .SetParent<DeviceEnergyModel>()
+                          .SetGroupName("LlmEdge")
+                          .AddConstructor<EnergyHarvestingOrinDevice>())
             .AddTraceSource("State",
                             "Device state: 0 idle, 1 busy, 2 power saving.",
                             MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_state),
@@ -166,9 +57,7 @@ EnergyHarvestingOrinDevice::GetTypeId()
 }
 
 EnergyHarvestingOrinDevice::EnergyHarvestingOrinDevice()
-    : m_lowFraction(0.1),
-      m_highFraction(0.2),
-      m_state(IDLE),
+    : m_state(IDLE),
       m_mode(0)
 {
     NS_LOG_FUNCTION(this);
@@ -177,99 +66,6 @@ EnergyHarvestingOrinDevice::EnergyHarvestingOrinDevice()
 EnergyHarvestingOrinDevice::~EnergyHarvestingOrinDevice()
 {
     NS_LOG_FUNCTION(this);
-}
-
-void
-EnergyHarvestingOrinDevice::SetEnergySource(Ptr<EnergySource> source)
-{
-    NS_LOG_FUNCTION(this << source);
-    m_battery = DynamicCast<CappedBatteryEnergySource>(source);
-    NS_ABORT_MSG_IF(!m_battery,
-                    "EnergyHarvestingOrinDevice needs a CappedBatteryEnergySource, got "
-                        << (source ? source->GetInstanceTypeId().GetName() : "null"));
-}
-
-Ptr<CappedBatteryEnergySource>
-EnergyHarvestingOrinDevice::GetBattery() const
-{
-    return m_battery;
-}
-
-void
-EnergyHarvestingOrinDevice::SetHarvester(Ptr<SlotEnergyHarvester> harvester)
-{
-    m_harvester = harvester;
-}
-
-Ptr<SlotEnergyHarvester>
-EnergyHarvestingOrinDevice::GetHarvester() const
-{
-    return m_harvester;
-}
-
-void
-EnergyHarvestingOrinDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-Ptr<Node>
-EnergyHarvestingOrinDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-EnergyHarvestingOrinDevice::BuildSpec() const
-{
-    if (m_specBuilt)
-    {
-        return;
-    }
-    NS_ABORT_MSG_IF(!m_battery, "EnergyHarvestingOrinDevice: no energy source set");
-    try
-    {
-        if (!DeviceAccounting::IsKnown(m_accountingName))
-        {
-            ThrowConfigError("Accounting",
-                             "'" + m_accountingName + "'",
-                             "expected \"Slotted\", \"Continuous\" or \"Batched\"");
-        }
-        if (m_queueCapacity < 1 || m_queueCapacity > 1000000)
-        {
-            ThrowConfigError("QueueCapacity", std::to_string(m_queueCapacity), "must lie in [1, 1e6]");
-        }
-        if (m_maxBatch < 1 || m_maxBatch > kMaxBatchSize)
-        {
-            ThrowConfigError("MaxBatch",
-                             std::to_string(m_maxBatch),
-                             "must lie in [1, " + std::to_string(kMaxBatchSize) + "]");
-        }
-        if (m_batchTimeout.IsStrictlyNegative())
-        {
-            ThrowConfigError("BatchTimeout",
-                             FormatValue(m_batchTimeout.GetSeconds()) + " s",
-                             "must be >= 0");
-        }
-        DeviceSpec spec = DeviceSpec::Build(m_battery->GetCapacityJ(),
-                                            m_slot.GetSeconds(),
-                                            m_lowFraction,
-                                            m_highFraction,
-                                            {m_preset, m_modeFile, m_powerMode, m_thresholds});
-        if (m_harvester && m_harvester->GetSlotDuration() != m_slot)
-        {
-            ThrowConfigError("SlotDuration",
-                             FormatValue(m_slot.GetSeconds()) + " s (harvester: " +
-                                 FormatValue(m_harvester->GetSlotDuration().GetSeconds()) + " s)",
-                             "the device and its harvester must use the same slot");
-        }
-        m_spec = std::move(spec);
-        m_specBuilt = true;
-    }
-    catch (const ConfigError& e)
-    {
-        LLM_EDGE_CONFIG_ERROR("EnergyHarvestingOrinDevice: " << e.what());
-    }
 }
 
 void
@@ -307,15 +103,7 @@ EnergyHarvestingOrinDevice::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     Halt();
-    m_battery = nullptr;
-    m_tuner = nullptr;
-    if (m_harvester)
-    {
-        m_harvester->Dispose(); // not aggregated anywhere: the device owns it
-    }
-    m_harvester = nullptr;
-    m_node = nullptr;
-    DeviceEnergyModel::DoDispose();
+    OrinDeviceAttributes::DoDispose();
 }
 
 void
@@ -469,19 +257,6 @@ EnergyHarvestingOrinDevice::GetCurrentMode() const
     return m_spec.modes.Get(m_mode);
 }
 
-const DeviceSpec&
-EnergyHarvestingOrinDevice::GetSpec() const
-{
-    BuildSpec();
-    return m_spec;
-}
-
-const std::string&
-EnergyHarvestingOrinDevice::GetAccounting() const
-{
-    return m_accountingName;
-}
-
 double
 EnergyHarvestingOrinDevice::GetEnergyJ() const
 {
@@ -586,16 +361,6 @@ EnergyHarvestingOrinDevice::HandleEnergyDepletion()
 }
 
 void
-EnergyHarvestingOrinDevice::HandleEnergyRecharged()
-{
-}
-
-void
-EnergyHarvestingOrinDevice::HandleEnergyChanged()
-{
-}
-
-void
 EnergyHarvestingOrinDevice::Halt()
 {
     if (m_accounting)
@@ -626,14 +391,6 @@ EnergyHarvestingOrinDevice::GetTotalEnergyConsumption() const
     // Its own draw only: ns-3's radios may share the battery.
     return (m_accounting ? m_accounting->GetOwnEnergyJ() : 0.0) +
            (m_battery ? m_battery->GetModelEnergyJ(this) : 0.0);
-}
-
-void
-EnergyHarvestingOrinDevice::ChangeState(int newState)
-{
-    NS_FATAL_ERROR("EnergyHarvestingOrinDevice: the state follows jobs and the battery; "
-                   "ChangeState("
-                   << newState << ") is not supported");
 }
 
 } // namespace llmedge

@@ -4,18 +4,13 @@
 #ifndef LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_H
 #define LLM_EDGE_ENERGY_HARVESTING_ORIN_DEVICE_H
 
-#include "capped-battery-energy-source.h"
 #include "device-job-slots.h"
-#include "device-spec.h"
 #include "device-statistics.h"
-#include "job-drop-reason.h"
-#include "llm-edge-compat.h"
-#include "slot-energy-harvester.h"
+#include "ns3/job-drop-reason.h"
+#include "orin-device-attributes.h"
 
 #include "ns3/callback.h"
-#include "ns3/device-energy-model.h"
 #include "ns3/event-id.h"
-#include "ns3/node.h"
 #include "ns3/nstime.h"
 #include "ns3/traced-callback.h"
 #include "ns3/traced-value.h"
@@ -39,7 +34,11 @@ class InferencePolicy;
  * solar-charged battery, with power modes and power-saving hysteresis.
  *
  * The device is an ns-3 DeviceEnergyModel drawing from a
- * CappedBatteryEnergySource and charged by a SlotEnergyHarvester.
+ * CappedBatteryEnergySource and charged by a SlotEnergyHarvester; its
+ * attributes, the DeviceSpec built from them and that plumbing are
+ * OrinDeviceAttributes. This class runs the jobs: the job slots
+ * (DeviceJobSlots), the state and power mode, the statistics
+ * (DeviceStatistics) and the accounting mode (DeviceAccounting).
  *
  * - Power modes come from a table (preset or CSV); the mode of a job is
  *   chosen at its start by a fixed or dynamic (battery-driven) policy.
@@ -59,7 +58,7 @@ class InferencePolicy;
  *   requests run in batches of up to MaxBatch with the time and energy of a
  *   device profile (BatchedAccounting).
  */
-class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReasons
+class EnergyHarvestingOrinDevice : public OrinDeviceAttributes, public JobDropReasons
 {
   public:
     /// Device state, as traced.
@@ -102,25 +101,6 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     ~EnergyHarvestingOrinDevice() override;
 
     /**
-     * \param source must be a CappedBatteryEnergySource
-     */
-    void SetEnergySource(Ptr<EnergySource> source) override;
-    /// \return the battery
-    Ptr<CappedBatteryEnergySource> GetBattery() const;
-
-    /**
-     * \param harvester the harvester charging the battery (may be null: no harvest)
-     */
-    void SetHarvester(Ptr<SlotEnergyHarvester> harvester);
-    /// \return the harvester
-    Ptr<SlotEnergyHarvester> GetHarvester() const;
-
-    /// \param node the node the device belongs to
-    void SetNode(Ptr<Node> node);
-    /// \return the node
-    Ptr<Node> GetNode() const;
-
-    /**
      * \brief Offer a job.
      * \param jobId caller's job identifier
      * \param done called when the job completes or is aborted
@@ -144,10 +124,6 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     std::size_t GetCurrentModeIndex() const;
     /// \return the current power mode
     const PowerMode& GetCurrentMode() const;
-    /// \return the validated specification (built from the attributes on first use)
-    const DeviceSpec& GetSpec() const;
-    /// \return "Slotted", "Continuous" or "Batched"
-    const std::string& GetAccounting() const;
 
     /// \return stored energy, J
     double GetEnergyJ() const;
@@ -205,10 +181,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
      * other models on the same battery (a radio) are not included
      */
     double GetTotalEnergyConsumption() const override;
-    void ChangeState(int newState) override;
     void HandleEnergyDepletion() override;
-    void HandleEnergyRecharged() override;
-    void HandleEnergyChanged() override;
 
     /// \brief Stop at once: cancel the pending stage and forget the jobs
     /// held (their callbacks are not called). For ending a replication.
@@ -228,7 +201,6 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     void DoDispose() override;
     double DoGetCurrentA() const override;
 
-    void BuildSpec() const;
     /// \brief Mode, state and statistics at the start of a replication. \param energyJ stored J
     void BeginReplication(double energyJ);
     void SetState(State s);
@@ -243,29 +215,7 @@ class EnergyHarvestingOrinDevice : public DeviceEnergyModel, public JobDropReaso
     /// \return the job in service, aborted as DEPLETED (counted and traced)
     DeviceJobSlots::Finished AbortRunningJob();
 
-    // attributes
-    std::string m_accountingName; ///< "Slotted" or "Continuous"
-    Time m_slot;                  ///< slot length
-    std::string m_preset;         ///< power-mode preset
-    std::string m_modeFile;       ///< power-mode CSV (overrides the preset)
-    std::string m_powerMode;      ///< "dynamic" or a mode name
-    std::string m_thresholds;     ///< dynamic steps
-    double m_lowFraction;         ///< Elow / Emax
-    double m_highFraction;        ///< Ehigh / Emax
-    Ptr<InferencePolicy> m_tuner; ///< attribute Tuner (null: the power-mode policy)
-    uint32_t m_queueCapacity{1};  ///< jobs that may wait
-    std::string m_profileFile;    ///< Batched: device profile CSV
-    std::string m_deviceKind;     ///< Batched: device kind in the profile
-    std::string m_modelName;      ///< Batched: model in the profile
-    uint32_t m_maxBatch{1};       ///< Batched: largest batch B
-    Time m_batchTimeout;          ///< Batched: longest wait of the oldest request
-
-    mutable DeviceSpec m_spec;                      ///< validated parameters
-    mutable bool m_specBuilt{false};                ///< m_spec built from the attributes
     std::unique_ptr<DeviceAccounting> m_accounting; ///< the accounting mode (set when initialized)
-    Ptr<CappedBatteryEnergySource> m_battery;       ///< battery
-    Ptr<SlotEnergyHarvester> m_harvester;           ///< harvester
-    Ptr<Node> m_node;                               ///< owner node
 
     DeviceJobSlots m_jobs;    ///< the job in service and the pending one
     Time m_lastService;       ///< service time of the job that completed last

@@ -3,7 +3,7 @@
  */
 #include "grid-supply.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 
 #include "ns3/double.h"
 #include "ns3/log.h"

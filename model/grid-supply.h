@@ -4,7 +4,7 @@
 #ifndef LLM_EDGE_GRID_SUPPLY_H
 #define LLM_EDGE_GRID_SUPPLY_H
 
-#include "grid-ledger.h"
+#include "ns3/grid-ledger.h"
 
 #include "ns3/nstime.h"
 #include "ns3/object.h"

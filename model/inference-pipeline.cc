@@ -3,7 +3,7 @@
  */
 #include "inference-pipeline.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 #include "inference-endpoint.h"
 
 #include "llm-block-application.h"

@@ -6,9 +6,9 @@
 
 #include "inference-job-header.h"
 #include "inference-policy.h"
-#include "job-drop-reason.h"
+#include "ns3/job-drop-reason.h"
 #include "device-report.h"
-#include "link-delay-estimate.h"
+#include "ns3/link-delay-estimate.h"
 
 #include "ns3/object.h"
 #include "ns3/socket.h"

@@ -3,7 +3,7 @@
  */
 #include "inference-policy.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 #include "llm-block-application.h"
 
 #include "ns3/abort.h"

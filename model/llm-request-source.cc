@@ -2,10 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "llm-request-source.h"
+#include "ns3/device-spec.h"
 
-#include "config-error.h"
-#include "job-trace.h"
-#include "csv-table.h"
+#include "ns3/config-error.h"
+#include "ns3/job-trace.h"
+#include "ns3/csv-table.h"
 #include "inference-pipeline.h"
 
 #include "ns3/double.h"
@@ -55,7 +56,7 @@ LlmRequestSource::GetTypeId()
                           MakeDoubleChecker<double>())
             .AddAttribute("SlotDuration",
                           "Bernoulli: slot length T (> 0).",
-                          TimeValue(Seconds(100)),
+                          TimeValue(Seconds(kDefaultSlotS)),
                           MakeTimeAccessor(&LlmRequestSource::m_slot),
                           MakeTimeChecker())
             .AddAttribute("TraceFile",
@@ -88,7 +89,7 @@ LlmRequestSource::LlmRequestSource()
     : m_arrivals("bernoulli"),
       m_probability(0.3),
       m_rate(0.003),
-      m_uniform(CreateObject<UniformRandomVariable>()),
+      m_bernoulli(CreateObject<BernoulliJobSource>()),
       m_exponential(CreateObject<ExponentialRandomVariable>())
 {
 }
@@ -99,13 +100,14 @@ void
 LlmRequestSource::DoDispose()
 {
     m_event.Cancel();
+    m_bernoulli->Dispose();
     InferenceEndpoint::DoDispose();
 }
 
 int64_t
 LlmRequestSource::AssignStreams(int64_t stream)
 {
-    m_uniform->SetStream(stream);
+    m_bernoulli->AssignStreams(stream);
     m_exponential->SetStream(stream + 1);
     int64_t n = 2;
     for (const auto& rv : {m_inputTokens, m_outputTokens})
@@ -139,8 +141,9 @@ LlmRequestSource::StartApplication()
         {
             LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid SlotDuration = " << m_slot.As(Time::S));
         }
-        // First arrival slot: the one that starts at or after now.
-        m_slotIndex = static_cast<uint64_t>(std::ceil(Simulator::Now().GetSeconds() / m_slot.GetSeconds() - 1e-9));
+        m_bernoulli->SetAttribute("Probability", DoubleValue(m_probability));
+        m_bernoulli->SetAttribute("SlotDuration", TimeValue(m_slot));
+        m_bernoulli->SetArrivalCallback(MakeCallback(&LlmRequestSource::OnBernoulliArrival, this));
     }
     else if (m_arrivals == "poisson")
     {
@@ -194,24 +197,20 @@ void
 LlmRequestSource::Halt()
 {
     m_event.Cancel();
+    m_bernoulli->Stop();
 }
 
 void
 LlmRequestSource::Restart()
 {
-    m_event.Cancel();
-    if (m_arrivals == "bernoulli")
-    {
-        m_slotIndex = static_cast<uint64_t>(
-            std::ceil(Simulator::Now().GetSeconds() / m_slot.GetSeconds() - 1e-9));
-    }
+    Halt();
     ScheduleNext();
 }
 
 void
 LlmRequestSource::StopApplication()
 {
-    m_event.Cancel();
+    Halt();
     InferenceEndpoint::StopApplication();
 }
 
@@ -221,9 +220,10 @@ LlmRequestSource::ScheduleNext()
     Time now = Simulator::Now();
     if (m_arrivals == "bernoulli")
     {
-        // The arrival of slot i is in its middle, never on a stage boundary.
-        Time at = m_slot * static_cast<int64_t>(m_slotIndex) + m_slot / 2;
-        m_event = Simulator::Schedule(at - now, &LlmRequestSource::NewJob, this);
+        // From the slot that starts at or after now, one draw per slot in its
+        // middle (ArrivalOffset 0.5: never on a stage boundary), until halted.
+        auto first = static_cast<uint64_t>(std::ceil(now.GetSeconds() / m_slot.GetSeconds() - 1e-9));
+        m_bernoulli->Start(first, UINT64_MAX);
     }
     else if (m_arrivals == "poisson")
     {
@@ -238,12 +238,6 @@ LlmRequestSource::ScheduleNext()
 void
 LlmRequestSource::NewJob()
 {
-    bool arrive = true;
-    if (m_arrivals == "bernoulli")
-    {
-        arrive = m_uniform->GetValue() < m_probability;
-        ++m_slotIndex;
-    }
     InferenceJob job;
     if (m_arrivals == "workload")
     {
@@ -255,19 +249,25 @@ LlmRequestSource::NewJob()
     {
         ++m_traceIndex;
     }
-    if (arrive)
+    if (m_arrivals != "workload")
     {
-        if (m_arrivals != "workload")
-        {
-            job.inputTokens = DrawTokens(m_inputTokens);
-            job.outputTokens = DrawTokens(m_outputTokens);
-        }
-        job.id = m_generated++;
-        job.created = Simulator::Now();
-        GetPipeline()->NotifyArrival(job);
-        GetPipeline()->Dispatch(job, 0, this);
+        job.inputTokens = DrawTokens(m_inputTokens);
+        job.outputTokens = DrawTokens(m_outputTokens);
     }
-    ScheduleNext();
+    job.id = m_generated++;
+    job.created = Simulator::Now();
+    GetPipeline()->NotifyArrival(job);
+    GetPipeline()->Dispatch(job, 0, this);
+    if (m_arrivals != "bernoulli") // the Bernoulli source keeps its own slots
+    {
+        ScheduleNext();
+    }
+}
+
+void
+LlmRequestSource::OnBernoulliArrival(uint64_t /* arrival */)
+{
+    NewJob();
 }
 
 uint32_t

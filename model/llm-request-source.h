@@ -4,8 +4,9 @@
 #ifndef LLM_EDGE_LLM_REQUEST_SOURCE_H
 #define LLM_EDGE_LLM_REQUEST_SOURCE_H
 
+#include "bernoulli-job-source.h"
 #include "inference-endpoint.h"
-#include "request-workload.h"
+#include "ns3/request-workload.h"
 
 #include "ns3/event-id.h"
 #include "ns3/random-variable-stream.h"
@@ -66,6 +67,8 @@ class LlmRequestSource : public InferenceEndpoint
     void DoReceiveJob(const InferenceJob& job) override;
     uint32_t DoGetHop() const override;
     void NewJob();
+    /// A Bernoulli slot drew an arrival. \param arrival its index
+    void OnBernoulliArrival(uint64_t arrival);
     void ScheduleNext();
     /// \param rv a token-count variable (may be null) \return a draw rounded
     /// to a whole count in [1, kMaxTokensPerRequest], or 0 when \p rv is null
@@ -76,7 +79,7 @@ class LlmRequestSource : public InferenceEndpoint
     double m_rate;                ///< attribute RatePerSecond
     Time m_slot;                  ///< attribute SlotDuration
     std::string m_traceFile;      ///< attribute TraceFile
-    Ptr<UniformRandomVariable> m_uniform;      ///< Bernoulli draws
+    Ptr<BernoulliJobSource> m_bernoulli;        ///< Bernoulli arrivals (one per slot)
     Ptr<ExponentialRandomVariable> m_exponential; ///< Poisson gaps
     std::vector<double> m_trace;  ///< trace arrival times
     std::size_t m_traceIndex{0};  ///< next trace arrival
@@ -84,7 +87,6 @@ class LlmRequestSource : public InferenceEndpoint
     std::vector<LlmRequestSpec> m_workload; ///< workload requests
     Ptr<RandomVariableStream> m_inputTokens;  ///< attribute InputTokens (may be null)
     Ptr<RandomVariableStream> m_outputTokens; ///< attribute OutputTokens (may be null)
-    uint64_t m_slotIndex{0};      ///< current slot (Bernoulli)
     uint64_t m_generated{0};      ///< jobs generated
     EventId m_event;              ///< next arrival
 };

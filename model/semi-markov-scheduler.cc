@@ -3,9 +3,9 @@
  */
 #include "semi-markov-scheduler.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 #include "llm-block-application.h"
-#include "rate-limit-cache.h"
+#include "ns3/rate-limit-cache.h"
 #include "slot-energy-harvester.h"
 
 #include "ns3/double.h"

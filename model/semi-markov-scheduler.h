@@ -5,9 +5,9 @@
 #define LLM_EDGE_SEMI_MARKOV_SCHEDULER_H
 
 #include "energy-harvesting-orin-device.h"
-#include "harvest-pmf.h"
+#include "ns3/harvest-pmf.h"
 #include "inference-policy.h"
-#include "rate-limit.h"
+#include "ns3/rate-limit.h"
 
 #include "ns3/random-variable-stream.h"
 

@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "slot-energy-harvester.h"
+#include "ns3/device-spec.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 
 #include "ns3/energy-source.h"
 #include "ns3/fatal-error.h"
@@ -33,7 +34,7 @@ SlotEnergyHarvester::GetTypeId()
             .SetGroupName("LlmEdge")
             .AddAttribute("SlotDuration",
                           "Slot length T (> 0); must equal the device's. Paper: 100 s.",
-                          TimeValue(Seconds(100)),
+                          TimeValue(Seconds(kDefaultSlotS)),
                           MakeTimeAccessor(&SlotEnergyHarvester::m_slot),
                           MakeTimeChecker())
             .AddTraceSource("SlotEnergy",

@@ -6,7 +6,7 @@
 
 #include "llm-edge-compat.h"
 
-#include "harvest-pmf.h"
+#include "ns3/harvest-pmf.h"
 
 #include "ns3/energy-harvester.h"
 #include "ns3/event-id.h"

@@ -3,7 +3,7 @@
  */
 #include "trace-power-harvester.h"
 
-#include "config-error.h"
+#include "ns3/config-error.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"

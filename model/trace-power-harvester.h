@@ -4,7 +4,7 @@
 #ifndef LLM_EDGE_TRACE_POWER_HARVESTER_H
 #define LLM_EDGE_TRACE_POWER_HARVESTER_H
 
-#include "power-trace.h"
+#include "ns3/power-trace.h"
 #include "slot-energy-harvester.h"
 
 #include <string>

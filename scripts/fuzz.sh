@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Fuzzes every file reader of llm-edge (model/csv-table, power-mode tables,
+# Fuzzes every file reader of llm-edge (model/core/csv-table, power-mode tables,
 # power traces, harvest pmfs, job traces) with libFuzzer, AddressSanitizer and
 # UndefinedBehaviorSanitizer (float-cast-overflow included), built with
 # Debian's clang from the pure-C++ reader sources (no ns-3 needed).
@@ -39,9 +39,10 @@ fi
 
 readers=(csv-table power-modes power-trace harvest-pmf job-trace carbon-trace carbon-yearly
          device-profile request-workload config-surface)
-sources=(model/csv-table.cc model/power-mode-table.cc model/power-trace.cc model/harvest-pmf.cc
-         model/job-trace.cc model/carbon-intensity.cc model/device-profile.cc
-         model/request-workload.cc model/config-surface.cc test/fuzz/readers.cc)
+sources=(model/core/csv-table.cc model/core/power-mode-table.cc model/core/power-trace.cc
+         model/core/harvest-pmf.cc model/core/job-trace.cc model/core/carbon-intensity.cc
+         model/core/device-profile.cc model/core/request-workload.cc model/core/config-surface.cc
+         test/fuzz/readers.cc)
 flags=(-std=c++17 -O1 -g -fno-omit-frame-pointer
        -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all)
 mkdir -p "$out/obj"

@@ -563,15 +563,15 @@ class LlmEdgeBatchingTestSuite : public TestSuite
 {
   public:
     LlmEdgeBatchingTestSuite()
-        : TestSuite("llm-edge-batching", UNIT)
+        : TestSuite("llm-edge-batching", TestSuite::Type::UNIT)
     {
-        AddTestCase(new BatchTimeEnergyTestCase, TestCase::QUICK);
-        AddTestCase(new BatchTimeoutTestCase, TestCase::QUICK);
-        AddTestCase(new BatchMemoryTestCase, TestCase::QUICK);
-        AddTestCase(new BatchRoutingTestCase, TestCase::QUICK);
-        AddTestCase(new BatchPipelineTestCase("poisson"), TestCase::QUICK);
-        AddTestCase(new BatchPipelineTestCase("workload"), TestCase::QUICK);
-        AddTestCase(new BatchBadAttributeTestCase, TestCase::QUICK);
+        AddTestCase(new BatchTimeEnergyTestCase);
+        AddTestCase(new BatchTimeoutTestCase);
+        AddTestCase(new BatchMemoryTestCase);
+        AddTestCase(new BatchRoutingTestCase);
+        AddTestCase(new BatchPipelineTestCase("poisson"));
+        AddTestCase(new BatchPipelineTestCase("workload"));
+        AddTestCase(new BatchBadAttributeTestCase);
     }
 };
 

@@ -427,21 +427,21 @@ class LlmEdgeRoutingTestSuite : public TestSuite
 {
   public:
     LlmEdgeRoutingTestSuite()
-        : TestSuite("llm-edge-routing", UNIT)
+        : TestSuite("llm-edge-routing", TestSuite::Type::UNIT)
     {
-        AddTestCase(new LatencyAwareTestCase(), TestCase::QUICK);
-        AddTestCase(new EnergyAwareTestCase(), TestCase::QUICK);
-        AddTestCase(new GreedyTestCase(), TestCase::QUICK);
-        AddTestCase(new CarbonAwareTestCase(), TestCase::QUICK);
-        AddTestCase(new TuningSeamTestCase(), TestCase::QUICK);
-        AddTestCase(new BeaconTestCase(), TestCase::QUICK);
+        AddTestCase(new LatencyAwareTestCase());
+        AddTestCase(new EnergyAwareTestCase());
+        AddTestCase(new GreedyTestCase());
+        AddTestCase(new CarbonAwareTestCase());
+        AddTestCase(new TuningSeamTestCase());
+        AddTestCase(new BeaconTestCase());
         for (const char* t : {"ns3::llmedge::SemiMarkovScheduler",
                               "ns3::llmedge::GreedyPolicy",
                               "ns3::llmedge::LatencyAwarePolicy",
                               "ns3::llmedge::EnergyAwarePolicy",
                               "ns3::llmedge::CarbonAwarePolicy"})
         {
-            AddTestCase(new PolicyThroughPipelineTestCase(t), TestCase::QUICK);
+            AddTestCase(new PolicyThroughPipelineTestCase(t));
         }
     }
 };

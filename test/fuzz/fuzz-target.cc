@@ -5,7 +5,7 @@
 // -DLLM_EDGE_FUZZ_READER='"csv-table"' (see scripts/fuzz.sh). Bad input must
 // end in ConfigError; any other exception, a crash or a sanitizer report is a
 // finding.
-#include "../../model/config-error.h"
+#include "../../model/core/config-error.h"
 #include "readers.h"
 
 #include <cstddef>

@@ -5,16 +5,16 @@
 // bad-input catalogue's llm-edge-read-input driver. Pure C++ (no ns-3).
 #include "readers.h"
 
-#include "../../model/carbon-intensity.h"
-#include "../../model/config-error.h"
-#include "../../model/config-surface.h"
-#include "../../model/csv-table.h"
-#include "../../model/device-profile.h"
-#include "../../model/harvest-pmf.h"
-#include "../../model/job-trace.h"
-#include "../../model/power-mode-table.h"
-#include "../../model/power-trace.h"
-#include "../../model/request-workload.h"
+#include "../../model/core/carbon-intensity.h"
+#include "../../model/core/config-error.h"
+#include "../../model/core/config-surface.h"
+#include "../../model/core/csv-table.h"
+#include "../../model/core/device-profile.h"
+#include "../../model/core/harvest-pmf.h"
+#include "../../model/core/job-trace.h"
+#include "../../model/core/power-mode-table.h"
+#include "../../model/core/power-trace.h"
+#include "../../model/core/request-workload.h"
 
 #include <algorithm>
 #include <sstream>

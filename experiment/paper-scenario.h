@@ -33,7 +33,7 @@ struct PaperScenario
     std::string accounting{"Slotted"};  ///< device accounting
     uint32_t layers{3};                 ///< L
     uint32_t perLayer{3};               ///< N
-    uint32_t slots{100};                ///< simulated slots of 100 s
+    uint32_t slots{100};                ///< simulated slots (of the devices' SlotDuration)
     double meanHarvestJ{550};           ///< m, J per slot
     double q{0.3};                      ///< job probability per slot
     double initialFraction{0.5};        ///< initial battery fraction
@@ -62,6 +62,8 @@ struct PaperScenario
   private:
     /// \return a deployment of this scenario, streams assigned
     Ptr<InferencePipeline> Build() const;
+    /// \return the slot length of the built pipeline's devices \param p the pipeline
+    static Time SlotOf(Ptr<InferencePipeline> p);
 };
 
 } // namespace llmedge

@@ -21,12 +21,17 @@ namespace llmedge
  * types: shared by the ns-3 device model and the semi-Markov battery model so
  * that both read the very same numbers.
  */
+/// The paper's slot length T, s: the default of every SlotDuration attribute
+/// (device, harvester, job and request sources). Programs that need the slot
+/// of a built topology read it from its devices (DeviceSpec::slotS).
+constexpr double kDefaultSlotS = 100.0;
+
 struct DeviceSpec
 {
     double capacityJ{100e3};   ///< battery capacity Emax, J (> 0)
     double lowFraction{0.10};  ///< Elow / Emax: power saving entered below it
     double highFraction{0.20}; ///< Ehigh / Emax: power saving left at or above it
-    double slotS{100.0};       ///< slot length T, s (> 0)
+    double slotS{kDefaultSlotS}; ///< slot length T, s (> 0)
     PowerModeTable modes;      ///< the device's power modes
     PowerModePolicy policy;    ///< fixed or dynamic mode choice
 

@@ -4,6 +4,7 @@
 #ifndef LLM_EDGE_SEMI_MARKOV_BATTERY_MODEL_H
 #define LLM_EDGE_SEMI_MARKOV_BATTERY_MODEL_H
 
+#include "config-error.h"
 #include "device-spec.h"
 #include "harvest-pmf.h"
 
@@ -17,21 +18,6 @@ namespace ns3
 {
 namespace llmedge
 {
-
-/**
- * \ingroup llm-edge
- * \brief The chain cannot be summarized: reducible, absorbing, or with all
- * its mass in power saving. The message says which and why.
- */
-class DegenerateChainError : public std::runtime_error
-{
-  public:
-    /// \param message what is degenerate
-    explicit DegenerateChainError(const std::string& message)
-        : std::runtime_error(message)
-    {
-    }
-};
 
 /**
  * \ingroup llm-edge

@@ -3,7 +3,7 @@
  */
 #include "replication-runner.h"
 
-#include "invariant-check.h"
+#include "ns3/invariant-check.h"
 
 #include "ns3/config-error.h"
 #include "ns3/fatal-error.h"

@@ -3,7 +3,7 @@
  */
 #include "program-options.h"
 
-#include "llm-edge-version.h"
+#include "ns3/llm-edge-version.h"
 
 #include "ns3/config-error.h"
 #include "ns3/global-value.h"

@@ -3,7 +3,7 @@
  */
 #include "result-provenance.h"
 
-#include "llm-edge-version.h"
+#include "ns3/llm-edge-version.h"
 #include "program-options.h"
 #include "work-distributor.h"
 

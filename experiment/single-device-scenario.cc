@@ -2,10 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 #include "single-device-scenario.h"
+#include "ns3/device-spec.h"
 
-#include "energy-harvesting-orin-device-helper.h"
-#include "function-compat.h"
-#include "invariant-check.h"
+#include "ns3/energy-harvesting-orin-device-helper.h"
+#include "ns3/function-compat.h"
+#include "ns3/invariant-check.h"
 
 #include "ns3/bernoulli-job-source.h"
 #include "ns3/capped-battery-energy-source.h"
@@ -27,7 +28,7 @@ SingleDeviceScenario::Result
 SingleDeviceScenario::Run(uint32_t run) const
 {
     RngSeedManager::SetRun(run);
-    Time slot = Seconds(100);
+    Time slot = Seconds(kDefaultSlotS);
     NodeContainer nodes;
     nodes.Create(1);
     EnergyHarvestingOrinDeviceHelper helper;

@@ -616,7 +616,20 @@ SemiMarkovBatteryModel::StationaryDistribution(double q) const
     }
     bool direct = m_solver == "direct" || (m_solver == "auto" && nonzeros <= kDirectNonzerosMax);
     m_iterations = 0;
-    std::vector<double> pi = direct ? SolveDirect(q) : SolveAggregation(q);
+    std::vector<double> pi;
+    try
+    {
+        pi = direct ? SolveDirect(q) : SolveAggregation(q);
+    }
+    catch (const DegenerateChainError& e)
+    {
+        // The generic solver counts closed classes; what they mean here:
+        throw DegenerateChainError(
+            std::string("battery chain: ") + e.what() +
+            " (e.g. the battery empties in power saving and the harvest never lifts it to "
+            "Ehigh, with and without a held job; or nothing is harvested nor consumed, so "
+            "every level is absorbing)");
+    }
     double sum = 0;
     double worstNegative = 0;
     for (double& p : pi)

@@ -70,6 +70,21 @@ ThrowConfigError(const std::string& parameter, const std::string& value, const s
 }
 
 /**
+ * \ingroup llm-edge
+ * \brief The chain cannot be summarized: reducible, absorbing, or with all
+ * its mass in power saving. The message says which and why.
+ */
+class DegenerateChainError : public std::runtime_error
+{
+  public:
+    /// \param message what is degenerate
+    explicit DegenerateChainError(const std::string& message)
+        : std::runtime_error(message)
+    {
+    }
+};
+
+/**
  * \brief Format any streamable value for an error message.
  * \param v the value
  * \return its text

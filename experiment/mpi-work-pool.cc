@@ -3,7 +3,7 @@
  */
 #include "mpi-work-pool.h"
 
-#include "invariant-check.h"
+#include "ns3/invariant-check.h"
 
 #include "ns3/config-error.h"
 #include "ns3/log.h"

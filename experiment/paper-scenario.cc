@@ -3,8 +3,8 @@
  */
 #include "paper-scenario.h"
 
-#include "invariant-check.h"
-#include "llm-inference-helper.h"
+#include "ns3/invariant-check.h"
+#include "ns3/llm-inference-helper.h"
 
 #include "ns3/double.h"
 #include "ns3/fatal-error.h"
@@ -67,13 +67,20 @@ PaperScenario::Build() const
     return p;
 }
 
+Time
+PaperScenario::SlotOf(Ptr<InferencePipeline> p)
+{
+    // The devices' SlotDuration is the one source of the slot length.
+    return Seconds(p->GetLayer(0).front()->GetDevice()->GetSpec().slotS);
+}
+
 LlmRunReport
 PaperScenario::Run(uint32_t run) const
 {
     RngSeedManager::SetRun(run);
     Ptr<InferencePipeline> p = Build();
     // A block whose stage ends exactly at the horizon still counts.
-    Time end = Seconds(100.0 * slots);
+    Time end = SlotOf(p) * static_cast<int64_t>(slots);
     Simulator::Stop(end + TimeStep(1));
     Simulator::Run();
     InvariantCheck::Enforce(p, "PaperScenario::Run, RngRun " + std::to_string(run));
@@ -93,8 +100,9 @@ PaperScenario::RunSeries(uint32_t firstRun, uint32_t count) const
     }
     RngSeedManager::SetRun(firstRun);
     Ptr<InferencePipeline> p = Build();
-    const Time horizon = Seconds(100.0 * slots);
-    const Time window = horizon + Seconds(100); // one idle slot between windows
+    const Time slot = SlotOf(p);
+    const Time horizon = slot * static_cast<int64_t>(slots);
+    const Time window = horizon + slot; // one idle slot between windows
     auto forEachApp = [&p](auto f) {
         for (uint32_t l = 0; l < p->GetNLayers(); ++l)
         {

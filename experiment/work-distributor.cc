@@ -3,8 +3,8 @@
  */
 #include "work-distributor.h"
 
-#include "invariant-check.h"
-#include "llm-edge-version.h"
+#include "ns3/invariant-check.h"
+#include "ns3/llm-edge-version.h"
 #include "mpi-work-pool.h"
 #include "program-options.h"
 

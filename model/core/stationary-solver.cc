@@ -4,7 +4,6 @@
 #include "stationary-solver.h"
 
 #include "config-error.h"
-#include "semi-markov-battery-model.h"
 
 #include <Eigen/Sparse>
 #include <Eigen/SparseLU>
@@ -215,17 +214,40 @@ SolvePinned(std::size_t states, const std::vector<Transition>& transitions, std:
     return x;
 }
 
-} // namespace
-
+/// The stationary distribution of the chain lumped over groups (closed
+/// states only; uniform within a group), by GTH; empty when GTH fails.
 std::vector<double>
-SolveStationary(std::size_t states,
-                const std::vector<Transition>& transitions,
-                const std::vector<std::size_t>& groups)
+LumpedStationary(const std::vector<Transition>& transitions,
+                 const std::vector<std::size_t>& groups,
+                 const std::vector<bool>& inClosed,
+                 std::map<std::size_t, std::size_t>& gid)
 {
-    if (states == 0)
+    const std::size_t g = gid.size();
+    std::vector<double> members(g, 0.0);
+    for (std::size_t v = 0; v < inClosed.size(); ++v)
     {
-        throw ConfigError("a Markov chain needs at least one state");
+        if (inClosed[v])
+        {
+            members[gid[groups[v]]] += 1;
+        }
     }
+    std::vector<std::vector<double>> lumped(g, std::vector<double>(g, 0.0));
+    for (const auto& t : transitions)
+    {
+        if (inClosed[t.from] && inClosed[t.to])
+        {
+            std::size_t a = gid[groups[t.from]];
+            lumped[a][gid[groups[t.to]]] += t.p / members[a];
+        }
+    }
+    return Gth(lumped);
+}
+
+/// The states of the chain's one closed class (Tarjan's components over the
+/// transition graph); throws when there is not exactly one.
+std::vector<bool>
+ClosedClass(std::size_t states, const std::vector<Transition>& transitions)
+{
     // Graph in compressed rows for the component search.
     std::vector<std::size_t> start(states + 1, 0);
     for (const auto& t : transitions)
@@ -257,29 +279,31 @@ SolveStationary(std::size_t states,
             }
         }
     }
-    std::size_t closed = 0;
-    std::size_t pin = 0;
-    for (std::size_t v = states; v-- > 0;)
-    {
-        if (!leaves[comp[v]])
-        {
-            pin = v;
-        }
-    }
-    for (std::size_t c = 0; c < count; ++c)
-    {
-        closed += leaves[c] ? 0 : 1;
-    }
+    const auto closed = static_cast<std::size_t>(std::count(leaves.begin(), leaves.end(), false));
     if (closed != 1)
     {
-        throw DegenerateChainError(
-            "the battery chain is reducible (" + std::to_string(closed) +
-            " closed classes of states: e.g. the battery empties in power saving and the harvest "
-            "never lifts it to Ehigh, with and without a held job; or nothing is harvested nor "
-            "consumed, so every level is absorbing): no unique stationary distribution");
+        // The caller knows what the states mean and says why (e.g. the
+        // semi-Markov battery model); the solver only counts.
+        throw DegenerateChainError("the chain is reducible (" + std::to_string(closed) +
+                                   " closed classes of states): no unique stationary distribution");
     }
-    // A probable pin (see the header). First a few power steps from the
-    // uniform distribution; then, with groups, the lumped chain by GTH.
+    std::vector<bool> inClosed(states);
+    for (std::size_t v = 0; v < states; ++v)
+    {
+        inClosed[v] = !leaves[comp[v]];
+    }
+    return inClosed;
+}
+
+/// A probable state of the closed class to pin (see the header): a few power
+/// steps from the uniform distribution; then, with groups, the chain lumped
+/// over them solved by GTH, heaviest group first.
+std::size_t
+ProbableState(std::size_t states,
+              const std::vector<Transition>& transitions,
+              const std::vector<std::size_t>& groups,
+              const std::vector<bool>& inClosed)
+{
     std::vector<double> est(states, 1.0 / static_cast<double>(states));
     for (int it = 0; it < 16; ++it)
     {
@@ -290,19 +314,14 @@ SolveStationary(std::size_t states,
         }
         est.swap(next);
     }
-    std::vector<bool> inClosed(states);
-    for (std::size_t v = 0; v < states; ++v)
-    {
-        inClosed[v] = !leaves[comp[v]];
-    }
     std::vector<double> weight(states, 0.0); // where to pin, by preference
     for (std::size_t v = 0; v < states; ++v)
     {
         weight[v] = inClosed[v] ? est[v] : -1.0;
     }
+    std::map<std::size_t, std::size_t> gid; // group -> dense index (closed states only)
     if (groups.size() == states)
     {
-        std::map<std::size_t, std::size_t> gid; // group -> dense index (closed states only)
         for (std::size_t v = 0; v < states; ++v)
         {
             if (inClosed[v])
@@ -310,41 +329,39 @@ SolveStationary(std::size_t states,
                 gid.emplace(groups[v], gid.size());
             }
         }
-        if (gid.size() <= 600)
+    }
+    if (!gid.empty() && gid.size() <= 600)
+    {
+        std::vector<double> coarse = LumpedStationary(transitions, groups, inClosed, gid);
+        if (!coarse.empty())
         {
-            const std::size_t g = gid.size();
-            std::vector<double> members(g, 0.0);
             for (std::size_t v = 0; v < states; ++v)
             {
                 if (inClosed[v])
                 {
-                    members[gid[groups[v]]] += 1;
-                }
-            }
-            std::vector<std::vector<double>> lumped(g, std::vector<double>(g, 0.0));
-            for (const auto& t : transitions)
-            {
-                if (inClosed[t.from] && inClosed[t.to])
-                {
-                    std::size_t a = gid[groups[t.from]];
-                    lumped[a][gid[groups[t.to]]] += t.p / members[a];
-                }
-            }
-            std::vector<double> coarse = Gth(lumped);
-            if (!coarse.empty())
-            {
-                for (std::size_t v = 0; v < states; ++v)
-                {
-                    if (inClosed[v])
-                    {
-                        // Heaviest group first, then the power estimate within it.
-                        weight[v] = coarse[gid[groups[v]]] * (1.0 + est[v]);
-                    }
+                    // Heaviest group first, then the power estimate within it.
+                    weight[v] = coarse[gid[groups[v]]] * (1.0 + est[v]);
                 }
             }
         }
     }
-    pin = static_cast<std::size_t>(std::max_element(weight.begin(), weight.end()) - weight.begin());
+    return static_cast<std::size_t>(std::max_element(weight.begin(), weight.end()) -
+                                    weight.begin());
+}
+
+} // namespace
+
+std::vector<double>
+SolveStationary(std::size_t states,
+                const std::vector<Transition>& transitions,
+                const std::vector<std::size_t>& groups)
+{
+    if (states == 0)
+    {
+        throw ConfigError("a Markov chain needs at least one state");
+    }
+    const std::vector<bool> inClosed = ClosedClass(states, transitions);
+    const std::size_t pin = ProbableState(states, transitions, groups, inClosed);
     // Solve on the closed class alone: transient states have probability 0,
     // and leaving them in would only add a (possibly ill-conditioned) block.
     std::vector<std::size_t> compact(states, static_cast<std::size_t>(-1));
@@ -374,6 +391,7 @@ SolveStationary(std::size_t states,
     }
     return x;
 }
+
 
 std::vector<double>
 SolveStationaryPinned(std::size_t states, const std::vector<Transition>& transitions, std::size_t pin)
