@@ -3,6 +3,7 @@
 # wscript-compat/wscript), into:
 #   LLM_EDGE_SOURCES, LLM_EDGE_HEADERS      the library
 #   LLM_EDGE_TEST_FILES, LLM_EDGE_WIFI_TEST_FILES  ns-3 TestSuites
+#   LLM_EDGE_UNIT_SUITE_FILES                the GoogleTest units' TestSuite
 #   LLM_EDGE_EXAMPLES                        example names
 #   LLM_EDGE_EXAMPLE_DEPS_<name>             ns-3 modules each example links
 function(llm_edge_read_files list_file)
@@ -13,6 +14,7 @@ function(llm_edge_read_files list_file)
   set(headers "")
   set(tests "")
   set(wifi_tests "")
+  set(unit_suite "")
   set(examples "")
   foreach(line ${lines})
     string(STRIP "${line}" line)
@@ -30,6 +32,8 @@ function(llm_edge_read_files list_file)
       list(APPEND tests ${line})
     elseif(section STREQUAL "wifi-tests")
       list(APPEND wifi_tests ${line})
+    elseif(section STREQUAL "unit-suite")
+      list(APPEND unit_suite ${line})
     elseif(section STREQUAL "examples")
       string(REPLACE " " ";" fields "${line}")
       list(GET fields 0 name)
@@ -44,5 +48,6 @@ function(llm_edge_read_files list_file)
   set(LLM_EDGE_HEADERS ${headers} PARENT_SCOPE)
   set(LLM_EDGE_TEST_FILES ${tests} PARENT_SCOPE)
   set(LLM_EDGE_WIFI_TEST_FILES ${wifi_tests} PARENT_SCOPE)
+  set(LLM_EDGE_UNIT_SUITE_FILES ${unit_suite} PARENT_SCOPE)
   set(LLM_EDGE_EXAMPLES ${examples} PARENT_SCOPE)
 endfunction()

@@ -31,7 +31,7 @@ namespace llmedge
  * flows) and every stage (slotted accounting), how far the battery may be
  * drawn, hands it the energy the grid served with the interval it was drawn
  * over, and schedules an update when the level reaches the switch or resume
- * level. The rule and its arithmetic are GridLedger's (model/grid-ledger.h).
+ * level. The rule and its arithmetic are GridLedger's (model/core/grid-ledger.h).
  *
  * Mode "none" (the default) makes the battery behave exactly as without a
  * grid supply. With a grid behind it (grid-only, hybrid) the battery never

@@ -188,7 +188,7 @@ def workload():
         f"  input_tokens  = clamp(round(exp(ln 200 + {s_in} z2)), {lo_in}, {hi_in})   (median 200)",
         f"  output_tokens = clamp(round(exp(ln 120 + {s_out} z3)), {lo_out}, {hi_out})  (median 120)",
         "  z = statistics.NormalDist().inv_cdf(u): the same log-normal as",
-        "  TokenCountDistribution::LogNormal(mu, sigma, min, max).Quantile(u) in model/request-workload.h.",
+        "  TokenCountDistribution::LogNormal(mu, sigma, min, max).Quantile(u) in model/core/request-workload.h.",
     ]
     rows = [["arrival_s", "input_tokens", "output_tokens"]]
     t = 0.0

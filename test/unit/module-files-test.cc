@@ -52,7 +52,8 @@ ReadList()
             out.examples.insert(first);
             out.listed.insert("examples/" + first + ".cc");
         }
-        else if (section == "[headers]" || section == "[tests]" || section == "[wifi-tests]")
+        else if (section == "[headers]" || section == "[tests]" || section == "[wifi-tests]" ||
+                 section == "[unit-suite]")
         {
             out.listed.insert(first);
         }

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// GoogleTest for the pure fitting core (model/parameter-fit.h): the GSL
+// GoogleTest for the pure fitting core (model/core/parameter-fit.h): the GSL
 // simplex recovers known parameters of a model from the model's own outputs,
 // stays inside the bounds, and reports a target that no value within the
 // bounds reaches as unreachable.
