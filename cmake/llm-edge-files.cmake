@@ -8,7 +8,9 @@
 #   LLM_EDGE_EXAMPLE_DEPS_<name>             ns-3 modules each example links
 function(llm_edge_read_files list_file)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${list_file})
-  file(STRINGS ${list_file} lines)
+  # Comment lines are left out here, before CMake splits the lines into a
+  # list (a comment may hold a semicolon or an unbalanced bracket).
+  file(STRINGS ${list_file} lines REGEX "^[^#]")
   set(section "")
   set(sources "")
   set(headers "")

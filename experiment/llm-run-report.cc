@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <initializer_list>
 
 namespace ns3
 {
@@ -106,76 +108,131 @@ LlmRunReport::Collect(Ptr<InferencePipeline> pipeline, Time elapsed)
     return r;
 }
 
+namespace
+{
+
+/// One column of a report: its CSV name and how to read it.
+struct Column
+{
+    std::string name;                              ///< CSV header
+    std::function<double(const LlmRunReport&)> of; ///< the value of a report
+};
+
+/// A column of the report's field \p field.
+Column
+Field(const char* name, double LlmRunReport::*field)
+{
+    return {name, [field](const LlmRunReport& r) { return r.*field; }};
+}
+
+/// The drop count of one reason.
+Column
+DroppedBy(InferencePipeline::DropReason reason)
+{
+    return {"dropped_" + InferencePipeline::DropReasonName(reason),
+            [reason](const LlmRunReport& r) { return r.droppedBy.at(reason); }};
+}
+
+/// The paper's columns (Names(), Values()), in their CSV order: one table,
+/// so a name and its value cannot drift apart.
+const std::vector<Column>&
+PaperColumns()
+{
+    static const std::vector<Column> columns = [] {
+        std::vector<Column> c = {Field("arrived", &LlmRunReport::arrived),
+                                 Field("completed", &LlmRunReport::completed),
+                                 Field("dropped", &LlmRunReport::dropped)};
+        for (uint32_t i = 0; i < kPaperReasons; ++i)
+        {
+            c.push_back(DroppedBy(static_cast<InferencePipeline::DropReason>(i)));
+        }
+        for (auto& f : {Field("in_flight", &LlmRunReport::inFlight),
+                        Field("normalized_throughput", &LlmRunReport::normalizedThroughput),
+                        Field("power_saving_fraction", &LlmRunReport::powerSavingFraction),
+                        Field("latency_mean_s", &LlmRunReport::latencyMeanS),
+                        Field("latency_p50_s", &LlmRunReport::latencyP50S),
+                        Field("latency_p95_s", &LlmRunReport::latencyP95S),
+                        Field("latency_p99_s", &LlmRunReport::latencyP99S),
+                        Field("queue_wait_mean_s", &LlmRunReport::queueMeanS),
+                        Field("compute_mean_s", &LlmRunReport::computeMeanS),
+                        Field("network_mean_s", &LlmRunReport::networkMeanS),
+                        Field("energy_per_job_j", &LlmRunReport::energyPerJobJ),
+                        Field("harvested_j", &LlmRunReport::harvestedJ),
+                        Field("max_balance_error_j", &LlmRunReport::maxBalanceErrorJ)})
+        {
+            c.push_back(f);
+        }
+        return c;
+    }();
+    return columns;
+}
+
+/// The later columns, appended by AllNames() and AllValues().
+const std::vector<Column>&
+LaterColumns()
+{
+    static const std::vector<Column> columns = {
+        DroppedBy(InferencePipeline::MEMORY),
+        Field("batch_wait_mean_s", &LlmRunReport::batchWaitMeanS),
+        Field("grid_energy_j", &LlmRunReport::gridEnergyJ),
+        Field("carbon_g", &LlmRunReport::carbonG),
+        {"carbon_per_job_g",
+         [](const LlmRunReport& r) { return r.completed > 0 ? r.carbonG / r.completed : 0.0; }}};
+    return columns;
+}
+
+std::vector<std::string>
+NamesOf(std::initializer_list<const std::vector<Column>*> tables)
+{
+    std::vector<std::string> n;
+    for (const auto* table : tables)
+    {
+        for (const auto& c : *table)
+        {
+            n.push_back(c.name);
+        }
+    }
+    return n;
+}
+
+std::vector<double>
+ValuesOf(const LlmRunReport& r, std::initializer_list<const std::vector<Column>*> tables)
+{
+    std::vector<double> v;
+    for (const auto* table : tables)
+    {
+        for (const auto& c : *table)
+        {
+            v.push_back(c.of(r));
+        }
+    }
+    return v;
+}
+
+} // namespace
+
 std::vector<std::string>
 LlmRunReport::Names()
 {
-    std::vector<std::string> n = {"arrived", "completed", "dropped"};
-    for (uint32_t i = 0; i < kPaperReasons; ++i)
-    {
-        n.push_back("dropped_" + InferencePipeline::DropReasonName(
-                                     static_cast<InferencePipeline::DropReason>(i)));
-    }
-    for (const char* s : {"in_flight",
-                          "normalized_throughput",
-                          "power_saving_fraction",
-                          "latency_mean_s",
-                          "latency_p50_s",
-                          "latency_p95_s",
-                          "latency_p99_s",
-                          "queue_wait_mean_s",
-                          "compute_mean_s",
-                          "network_mean_s",
-                          "energy_per_job_j",
-                          "harvested_j",
-                          "max_balance_error_j"})
-    {
-        n.emplace_back(s);
-    }
-    return n;
+    return NamesOf({&PaperColumns()});
 }
 
 std::vector<double>
 LlmRunReport::Values() const
 {
-    std::vector<double> v = {arrived, completed, dropped};
-    v.insert(v.end(), droppedBy.begin(), droppedBy.begin() + kPaperReasons);
-    v.insert(v.end(),
-             {inFlight,
-              normalizedThroughput,
-              powerSavingFraction,
-              latencyMeanS,
-              latencyP50S,
-              latencyP95S,
-              latencyP99S,
-              queueMeanS,
-              computeMeanS,
-              networkMeanS,
-              energyPerJobJ,
-              harvestedJ,
-              maxBalanceErrorJ});
-    return v;
+    return ValuesOf(*this, {&PaperColumns()});
 }
 
 std::vector<std::string>
 LlmRunReport::AllNames()
 {
-    std::vector<std::string> n = Names();
-    n.insert(n.end(), {"dropped_memory", "batch_wait_mean_s", "grid_energy_j", "carbon_g",
-                       "carbon_per_job_g"});
-    return n;
+    return NamesOf({&PaperColumns(), &LaterColumns()});
 }
 
 std::vector<double>
 LlmRunReport::AllValues() const
 {
-    std::vector<double> v = Values();
-    v.insert(v.end(),
-             {droppedBy.at(InferencePipeline::MEMORY),
-              batchWaitMeanS,
-              gridEnergyJ,
-              carbonG,
-              completed > 0 ? carbonG / completed : 0.0});
-    return v;
+    return ValuesOf(*this, {&PaperColumns(), &LaterColumns()});
 }
 
 } // namespace llmedge
