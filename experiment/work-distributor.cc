@@ -221,6 +221,73 @@ CheckHeader(const std::vector<std::string>& mine,
     }
 }
 
+/**
+ * Read what an earlier, killed run of this shard already wrote: its shard
+ * file, else its .partial file; a ConfigError when its header differs.
+ * \param done out: what was read (nothing when neither file exists)
+ * \return whether the shard file is there and complete
+ */
+bool
+ReadEarlierRun(const std::string& path,
+               const std::string& partial,
+               const std::vector<std::string>& header,
+               const std::string& what,
+               ShardFile& done)
+{
+    if (access(path.c_str(), F_OK) == 0)
+    {
+        done = ReadShardFile(path);
+        CheckHeader(header, done.header, what);
+        return done.complete;
+    }
+    if (access(partial.c_str(), F_OK) == 0)
+    {
+        done = ReadShardFile(partial);
+        CheckHeader(header, done.header, what + ".partial");
+    }
+    return false;
+}
+
+/**
+ * Shard s's units still to run; the lines of those done are appended to kept.
+ */
+std::vector<uint32_t>
+MissingUnits(uint32_t units, ShardId s, const ShardFile& done, std::string& kept)
+{
+    std::vector<uint32_t> missing;
+    for (uint32_t u : ShardUnits(units, s))
+    {
+        auto it = done.units.find(u);
+        if (it == done.units.end())
+        {
+            missing.push_back(u);
+        }
+        else
+        {
+            kept += UnitLine(u, it->second);
+        }
+    }
+    return missing;
+}
+
+/// The complete shard file: the kept text, the units just run, the trailer.
+std::string
+ShardText(const std::string& kept,
+          const std::vector<uint32_t>& missing,
+          const std::vector<std::vector<double>>& results,
+          uint64_t checked,
+          std::size_t shardUnits)
+{
+    std::string text = kept;
+    for (uint32_t u : missing)
+    {
+        text += UnitLine(u, results[u]);
+    }
+    text += "checked " + std::to_string(checked) + "\n";
+    text += "complete " + std::to_string(shardUnits) + "\n";
+    return text;
+}
+
 } // namespace
 
 WorkDistributor::WorkDistributor(std::string program, ProgramOptions& options)
@@ -419,37 +486,14 @@ WorkDistributor::RunShard(uint32_t units,
     {
         ThrowConfigError("--shardDir", "'" + m_shardDir + "'", "cannot be created: " + ec.message());
     }
-    // What an earlier, killed run of this shard already wrote.
     ShardFile done;
-    if (access(path.c_str(), F_OK) == 0)
+    if (ReadEarlierRun(path, partial, header, what, done))
     {
-        done = ReadShardFile(path);
-        CheckHeader(header, done.header, what);
-        if (done.complete)
-        {
-            std::cout << what << " is complete already: nothing to run\n";
-            return;
-        }
+        std::cout << what << " is complete already: nothing to run\n";
+        return;
     }
-    else if (access(partial.c_str(), F_OK) == 0)
-    {
-        done = ReadShardFile(partial);
-        CheckHeader(header, done.header, what + ".partial");
-    }
-    std::vector<uint32_t> missing;
     std::string kept = head;
-    for (uint32_t u : ShardUnits(units, s))
-    {
-        auto it = done.units.find(u);
-        if (it == done.units.end())
-        {
-            missing.push_back(u);
-        }
-        else
-        {
-            kept += UnitLine(u, it->second);
-        }
-    }
+    std::vector<uint32_t> missing = MissingUnits(units, s, done, kept);
     // Every result is appended to the .partial file (restarted clean, from
     // what was read) as it arrives: a kill loses only the units running then.
     WriteAtomically(partial, kept);
@@ -470,15 +514,8 @@ WorkDistributor::RunShard(uint32_t units,
             },
             results);
     std::fclose(log);
-    std::string text = kept;
-    for (uint32_t u : missing)
-    {
-        text += UnitLine(u, results[u]);
-    }
     uint64_t checked = done.checked + InvariantCheck::GetRunsChecked() - checkedBefore;
-    text += "checked " + std::to_string(checked) + "\n";
-    text += "complete " + std::to_string(ShardUnits(units, s).size()) + "\n";
-    WriteAtomically(path, text);
+    WriteAtomically(path, ShardText(kept, missing, results, checked, ShardUnits(units, s).size()));
     std::remove(partial.c_str());
     std::cout << what << " written\n";
 }
