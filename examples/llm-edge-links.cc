@@ -105,6 +105,187 @@ const std::vector<std::string> kEnergyNames = {"compute_energy_per_job_j",
                                                "handoff_radio_energy_per_job_j",
                                                "radio_energy_share"};
 
+/// Point-to-point links (100 Mbit/s, 5 ms): the source to each first-layer
+/// device, each device to every device of the next layer, each last-layer
+/// device back to the source; global routing over them.
+void
+ConnectP2p(Ipv4AddressHelper& ip,
+           const NodeContainer& source,
+           const std::vector<NodeContainer>& layers)
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("5ms"));
+    ip.SetBase("10.0.0.0", "255.255.255.252");
+    auto link = [&](Ptr<Node> a, Ptr<Node> b) {
+        ip.Assign(p2p.Install(a, b));
+        ip.NewNetwork();
+    };
+    for (uint32_t i = 0; i < 3; ++i)
+    {
+        link(source.Get(0), layers[0].Get(i));
+        link(layers[2].Get(i), source.Get(0));
+        for (uint32_t l = 0; l + 1 < 3; ++l)
+        {
+            for (uint32_t j = 0; j < 3; ++j)
+            {
+                link(layers[l].Get(i), layers[l + 1].Get(j));
+            }
+        }
+    }
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+}
+
+/// One 100 Mbit/s CSMA LAN over all nodes.
+void
+ConnectCsma(Ipv4AddressHelper& ip, const NodeContainer& all)
+{
+    CsmaHelper csma;
+    csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
+    csma.SetChannelAttribute("Delay", TimeValue(NanoSeconds(6560)));
+    ip.SetBase("10.2.0.0", "255.255.255.0");
+    ip.Assign(csma.Install(all));
+    PopulateStaticNeighbourCaches();
+}
+
+/// One 802.11a ad hoc network over all nodes (node 0 the source); the
+/// devices' radios are added to computeWifi.
+void
+ConnectWifi(Ipv4AddressHelper& ip, const NodeContainer& all, NetDeviceContainer& computeWifi)
+{
+    // 802.11a: with 802.11n ad hoc (A-MPDU and block ack) ns-3.37
+    // stalled some of these 1 MiB TCP transfers until they failed.
+    WifiHelper wifi;
+    wifi.SetStandard(WIFI_STANDARD_80211a);
+    wifi.SetRemoteStationManager("ns3::IdealWifiManager");
+    YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
+    YansWifiPhyHelper phy;
+    phy.SetChannel(channel.Create());
+    WifiMacHelper mac;
+    mac.SetType("ns3::AdhocWifiMac");
+    NetDeviceContainer devs = wifi.Install(phy, mac, all);
+    MobilityHelper mobility;
+    mobility.SetPositionAllocator("ns3::GridPositionAllocator",
+                                  "DeltaX", DoubleValue(5.0),
+                                  "DeltaY", DoubleValue(5.0),
+                                  "GridWidth", UintegerValue(4));
+    mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
+    mobility.Install(all);
+    ip.SetBase("10.1.0.0", "255.255.255.0");
+    ip.Assign(devs);
+    for (uint32_t i = 1; i < devs.GetN(); ++i)
+    {
+        computeWifi.Add(devs.Get(i)); // node 0 is the source (mains powered)
+    }
+    // Slotted devices finish blocks at the same instants: their ARP
+    // broadcasts would collide again and again (no MAC retries for
+    // broadcast, equal retry timers). Static neighbour caches, as on a
+    // configured edge cluster, avoid that storm.
+    PopulateStaticNeighbourCaches();
+}
+
+/// The network named by --networks (not zero-communication) over all nodes.
+void
+ConnectNetwork(const std::string& network,
+               const NodeContainer& all,
+               const NodeContainer& source,
+               const std::vector<NodeContainer>& layers,
+               NetDeviceContainer& computeWifi)
+{
+    InternetStackHelper internet;
+    internet.Install(all);
+    Ipv4AddressHelper ip;
+    if (network == "p2p")
+    {
+        ConnectP2p(ip, source, layers);
+    }
+    else if (network == "csma")
+    {
+        ConnectCsma(ip, all);
+    }
+    else if (network == "wifi")
+    {
+        ConnectWifi(ip, all, computeWifi);
+    }
+    else
+    {
+        ThrowConfigError("--networks", "'" + network + "'",
+                         "expected zero-communication, p2p, csma or wifi");
+    }
+}
+
+/// Wi-Fi radio energy models on the devices' radios, drawing from the
+/// devices' batteries; each radio's TX and RX time goes to radioTimes.
+void
+InstallRadioEnergy(const NetDeviceContainer& computeWifi,
+                   DeviceEnergyModelContainer& radios,
+                   std::vector<RadioTimes>& radioTimes)
+{
+    NodeContainer compute;
+    for (uint32_t i = 0; i < computeWifi.GetN(); ++i)
+    {
+        compute.Add(computeWifi.Get(i)->GetNode());
+    }
+    WifiRadioEnergyModelHelper radio;
+    radio.Set("IdleCurrentA", DoubleValue(kIdleA));
+    radio.Set("CcaBusyCurrentA", DoubleValue(kIdleA));
+    radio.Set("SwitchingCurrentA", DoubleValue(kIdleA));
+    radio.Set("TxCurrentA", DoubleValue(kTxA));
+    radio.Set("RxCurrentA", DoubleValue(kRxA));
+    radio.Set("SleepCurrentA", DoubleValue(kSleepA));
+    EnergySourceContainer batteries;
+    batteries.Add(EnergyHarvestingOrinDeviceHelper::GetBatteries(compute));
+    // ns-3's radio model schedules an event at every energy-changed
+    // notification (one per PHY state change): tell it once a second, as
+    // ns-3's BasicEnergySource updates by default.
+    for (uint32_t i = 0; i < batteries.GetN(); ++i)
+    {
+        batteries.Get(i)->SetAttribute("EnergyChangedInterval", TimeValue(Seconds(1)));
+    }
+    radios = radio.Install(computeWifi, batteries);
+    radioTimes.resize(computeWifi.GetN());
+    for (uint32_t i = 0; i < computeWifi.GetN(); ++i)
+    {
+        DynamicCast<WifiNetDevice>(computeWifi.Get(i))
+            ->GetPhy()
+            ->GetState()
+            ->TraceConnectWithoutContext("State",
+                                         MakeBoundCallback(&AddStateTime, &radioTimes[i]));
+    }
+}
+
+/// Append kEnergyNames' values to v: energy per completed job, the devices'
+/// own draw (compute) and the radios' (all of it, idle listening included;
+/// and the hand-offs alone: time in TX and RX above the idle current).
+void
+AppendEnergyPerJob(Ptr<InferencePipeline> p,
+                   const DeviceEnergyModelContainer& radios,
+                   const std::vector<RadioTimes>& radioTimes,
+                   const LlmRunReport& report,
+                   std::vector<double>& v)
+{
+    double computeJ = 0;
+    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
+    {
+        for (const auto& app : p->GetLayer(l))
+        {
+            computeJ += app->GetDevice()->GetTotalEnergyConsumption();
+        }
+    }
+    double radioJ = 0;
+    double handoffJ = 0;
+    for (uint32_t i = 0; i < radios.GetN(); ++i)
+    {
+        radioJ += radios.Get(i)->GetTotalEnergyConsumption();
+        handoffJ += 19.0 * ((kTxA - kIdleA) * radioTimes[i].txS + (kRxA - kIdleA) * radioTimes[i].rxS);
+    }
+    double n = std::max(report.completed, 1.0);
+    v.push_back(computeJ / n);
+    v.push_back(radioJ / n);
+    v.push_back(handoffJ / n);
+    v.push_back(computeJ + radioJ > 0 ? radioJ / (computeJ + radioJ) : 0.0);
+}
+
 /// One replication on one network; returns the report values, then the
 /// event count and the wall-clock seconds (the last is not written to the
 /// CSV: result files are the same for the same seed).
@@ -126,79 +307,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
     }
     if (network != "zero-communication")
     {
-        InternetStackHelper internet;
-        internet.Install(all);
-        Ipv4AddressHelper ip;
-        if (network == "p2p")
-        {
-            PointToPointHelper p2p;
-            p2p.SetDeviceAttribute("DataRate", StringValue("100Mbps"));
-            p2p.SetChannelAttribute("Delay", StringValue("5ms"));
-            ip.SetBase("10.0.0.0", "255.255.255.252");
-            auto link = [&](Ptr<Node> a, Ptr<Node> b) {
-                ip.Assign(p2p.Install(a, b));
-                ip.NewNetwork();
-            };
-            for (uint32_t i = 0; i < 3; ++i)
-            {
-                link(source.Get(0), layers[0].Get(i));
-                link(layers[2].Get(i), source.Get(0));
-                for (uint32_t l = 0; l + 1 < 3; ++l)
-                {
-                    for (uint32_t j = 0; j < 3; ++j)
-                    {
-                        link(layers[l].Get(i), layers[l + 1].Get(j));
-                    }
-                }
-            }
-            Ipv4GlobalRoutingHelper::PopulateRoutingTables();
-        }
-        else if (network == "csma")
-        {
-            CsmaHelper csma;
-            csma.SetChannelAttribute("DataRate", StringValue("100Mbps"));
-            csma.SetChannelAttribute("Delay", TimeValue(NanoSeconds(6560)));
-            ip.SetBase("10.2.0.0", "255.255.255.0");
-            ip.Assign(csma.Install(all));
-            PopulateStaticNeighbourCaches();
-        }
-        else if (network == "wifi")
-        {
-            // 802.11a: with 802.11n ad hoc (A-MPDU and block ack) ns-3.37
-            // stalled some of these 1 MiB TCP transfers until they failed.
-            WifiHelper wifi;
-            wifi.SetStandard(WIFI_STANDARD_80211a);
-            wifi.SetRemoteStationManager("ns3::IdealWifiManager");
-            YansWifiChannelHelper channel = YansWifiChannelHelper::Default();
-            YansWifiPhyHelper phy;
-            phy.SetChannel(channel.Create());
-            WifiMacHelper mac;
-            mac.SetType("ns3::AdhocWifiMac");
-            NetDeviceContainer devs = wifi.Install(phy, mac, all);
-            MobilityHelper mobility;
-            mobility.SetPositionAllocator("ns3::GridPositionAllocator",
-                                          "DeltaX", DoubleValue(5.0),
-                                          "DeltaY", DoubleValue(5.0),
-                                          "GridWidth", UintegerValue(4));
-            mobility.SetMobilityModel("ns3::ConstantPositionMobilityModel");
-            mobility.Install(all);
-            ip.SetBase("10.1.0.0", "255.255.255.0");
-            ip.Assign(devs);
-            for (uint32_t i = 1; i < devs.GetN(); ++i)
-            {
-                computeWifi.Add(devs.Get(i)); // node 0 is the source (mains powered)
-            }
-            // Slotted devices finish blocks at the same instants: their ARP
-            // broadcasts would collide again and again (no MAC retries for
-            // broadcast, equal retry timers). Static neighbour caches, as on a
-            // configured edge cluster, avoid that storm.
-            PopulateStaticNeighbourCaches();
-        }
-        else
-        {
-            ThrowConfigError("--networks", "'" + network + "'",
-                             "expected zero-communication, p2p, csma or wifi");
-        }
+        ConnectNetwork(network, all, source, layers, computeWifi);
     }
     LlmInferenceHelper h;
     h.Devices().SetDeviceAttribute("Accounting", StringValue(o.accounting));
@@ -213,37 +322,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
     LlmInferenceHelper::AssignStreams(p, 0);
     if (o.radioEnergy && computeWifi.GetN() > 0)
     {
-        NodeContainer compute;
-        for (uint32_t i = 0; i < computeWifi.GetN(); ++i)
-        {
-            compute.Add(computeWifi.Get(i)->GetNode());
-        }
-        WifiRadioEnergyModelHelper radio;
-        radio.Set("IdleCurrentA", DoubleValue(kIdleA));
-        radio.Set("CcaBusyCurrentA", DoubleValue(kIdleA));
-        radio.Set("SwitchingCurrentA", DoubleValue(kIdleA));
-        radio.Set("TxCurrentA", DoubleValue(kTxA));
-        radio.Set("RxCurrentA", DoubleValue(kRxA));
-        radio.Set("SleepCurrentA", DoubleValue(kSleepA));
-        EnergySourceContainer batteries;
-        batteries.Add(EnergyHarvestingOrinDeviceHelper::GetBatteries(compute));
-        // ns-3's radio model schedules an event at every energy-changed
-        // notification (one per PHY state change): tell it once a second, as
-        // ns-3's BasicEnergySource updates by default.
-        for (uint32_t i = 0; i < batteries.GetN(); ++i)
-        {
-            batteries.Get(i)->SetAttribute("EnergyChangedInterval", TimeValue(Seconds(1)));
-        }
-        radios = radio.Install(computeWifi, batteries);
-        radioTimes.resize(computeWifi.GetN());
-        for (uint32_t i = 0; i < computeWifi.GetN(); ++i)
-        {
-            DynamicCast<WifiNetDevice>(computeWifi.Get(i))
-                ->GetPhy()
-                ->GetState()
-                ->TraceConnectWithoutContext("State",
-                                             MakeBoundCallback(&AddStateTime, &radioTimes[i]));
-        }
+        InstallRadioEnergy(computeWifi, radios, radioTimes);
     }
     Time end = Seconds(100.0 * o.slots);
     Simulator::Stop(end);
@@ -251,29 +330,7 @@ RunOnce(const std::string& network, const Options& o, uint32_t run)
     InvariantCheck::Enforce(p, network + ", RngRun " + std::to_string(run)); // exit 3 on a violation
     LlmRunReport report = LlmRunReport::Collect(p, end);
     std::vector<double> v = report.Values();
-    // Energy per completed job: the devices' own draw (compute) and the
-    // radios' (all of it, idle listening included; and the hand-offs alone:
-    // time in TX and RX above the idle current).
-    double computeJ = 0;
-    for (uint32_t l = 0; l < p->GetNLayers(); ++l)
-    {
-        for (const auto& app : p->GetLayer(l))
-        {
-            computeJ += app->GetDevice()->GetTotalEnergyConsumption();
-        }
-    }
-    double radioJ = 0;
-    double handoffJ = 0;
-    for (uint32_t i = 0; i < radios.GetN(); ++i)
-    {
-        radioJ += radios.Get(i)->GetTotalEnergyConsumption();
-        handoffJ += 19.0 * ((kTxA - kIdleA) * radioTimes[i].txS + (kRxA - kIdleA) * radioTimes[i].rxS);
-    }
-    double n = std::max(report.completed, 1.0);
-    v.push_back(computeJ / n);
-    v.push_back(radioJ / n);
-    v.push_back(handoffJ / n);
-    v.push_back(computeJ + radioJ > 0 ? radioJ / (computeJ + radioJ) : 0.0);
+    AppendEnergyPerJob(p, radios, radioTimes, report, v);
     v.push_back(static_cast<double>(Simulator::GetEventCount()));
     v.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count());
     Simulator::Destroy();
