@@ -399,25 +399,9 @@ class LinkFlapTestCase : public TestCase
     }
 
   private:
-    void DoRun() override
+    /// Outages on A's links: (start, length) in s, over 60 slots of 100 s.
+    static void ScheduleOutages(Links* ofA)
     {
-        RngSeedManager::SetSeed(4);
-        RngSeedManager::SetRun(2);
-        Chain c;
-        c.Build(1.0, 1000000);
-        // Short transfer timeout: outages longer than 5 s without progress fail.
-        for (uint32_t i = 0; i < c.nodes.GetN(); ++i)
-        {
-            for (uint32_t k = 0; k < c.nodes.Get(i)->GetNApplications(); ++k)
-            {
-                c.nodes.Get(i)->GetApplication(k)->SetAttribute("TransferTimeout",
-                                                                TimeValue(Seconds(5)));
-            }
-        }
-        Observed obs;
-        obs.Connect(c.pipeline);
-        Links* ofA = &c.ofA;
-        // Outages on A's links: (start, length) in s, over 60 slots of 100 s.
         const std::vector<std::pair<double, double>> outages = {{50.02, 0.3},
                                                                 {150.05, 2},
                                                                 {350.01, 8},
@@ -441,16 +425,11 @@ class LinkFlapTestCase : public TestCase
             ScheduleFunction(Seconds(start), [ofA]() { ofA->Set(1.0); });
             ScheduleFunction(Seconds(start + len), [ofA]() { ofA->Set(0.0); });
         }
-        Ptr<LlmRequestSource> src = c.pipeline->GetSource();
-        ScheduleFunction(Seconds(100 * 60), [src]() { src->Halt(); });
-        Simulator::Stop(Seconds(100 * 66)); // drained: blocks of at most 300 s, timeouts
-        Simulator::Run();
-        EndState e = Collect(c.pipeline);
-        uint64_t dropped = 0;
-        for (auto v : e.accounts.dropped)
-        {
-            dropped += v;
-        }
+    }
+
+    /// The run's jobs and drops (by reason) on standard output.
+    static void PrintSummary(const EndState& e, const Observed& obs, uint64_t dropped)
+    {
         std::cout << "LinkFlap: " << e.accounts.arrived << " jobs, " << e.accounts.completed
                   << " completed, " << dropped << " dropped ("
                   << e.accounts.dropped[InferencePipeline::LINK_FAILURE] << " link failures, "
@@ -463,6 +442,37 @@ class LinkFlapTestCase : public TestCase
                       << "=" << e.accounts.dropped[r];
         }
         std::cout << ")" << std::endl;
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(4);
+        RngSeedManager::SetRun(2);
+        Chain c;
+        c.Build(1.0, 1000000);
+        // Short transfer timeout: outages longer than 5 s without progress fail.
+        for (uint32_t i = 0; i < c.nodes.GetN(); ++i)
+        {
+            for (uint32_t k = 0; k < c.nodes.Get(i)->GetNApplications(); ++k)
+            {
+                c.nodes.Get(i)->GetApplication(k)->SetAttribute("TransferTimeout",
+                                                                TimeValue(Seconds(5)));
+            }
+        }
+        Observed obs;
+        obs.Connect(c.pipeline);
+        ScheduleOutages(&c.ofA);
+        Ptr<LlmRequestSource> src = c.pipeline->GetSource();
+        ScheduleFunction(Seconds(100 * 60), [src]() { src->Halt(); });
+        Simulator::Stop(Seconds(100 * 66)); // drained: blocks of at most 300 s, timeouts
+        Simulator::Run();
+        EndState e = Collect(c.pipeline);
+        uint64_t dropped = 0;
+        for (auto v : e.accounts.dropped)
+        {
+            dropped += v;
+        }
+        PrintSummary(e, obs, dropped);
         NS_TEST_ASSERT_MSG_GT(e.accounts.arrived, 50u, "jobs flowed");
         NS_TEST_ASSERT_MSG_EQ(e.onWire, 0u, "nothing left on the wire");
         NS_TEST_ASSERT_MSG_EQ(e.held, 0u, "nothing left in a device");
