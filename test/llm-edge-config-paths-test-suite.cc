@@ -231,46 +231,16 @@ class DevicePathsTestCase : public TestCase
     }
 
   private:
-    void DoRun() override
+    /// Whether a failed assertion in a helper ends DoRun too, as it would
+    /// have inline (NS_TEST_ASSERT_* return only from the helper).
+    bool MustStop() const
     {
-        g_seen = Seen();
-        NodeContainer nodes;
-        nodes.Create(4); // node 3: no device
-        Devices(10e3, 1.0, 500).Install(NodeContainer(nodes.Get(0), nodes.Get(1)));
-        Devices(10e3, 0.05, 500).Install(nodes.Get(2)); // starts in power saving
-        const uint32_t n0 = nodes.Get(0)->GetId();
-        const uint32_t n1 = nodes.Get(1)->GetId();
-        const uint32_t n2 = nodes.Get(2)->GetId();
+        return IsStatusFailure() && !MustContinueOnFailure();
+    }
 
-        NS_TEST_ASSERT_MSG_EQ(Config::LookupMatches(kDevice.substr(0, kDevice.size() - 1)).GetN(),
-                              3u,
-                              "the wildcard path matches the three devices");
-        Config::Connect(kDevice + "State", MakeCallback(&OnState));
-        Config::Connect(kDevice + "PowerMode", MakeCallback(&OnMode));
-        Config::Connect(kDevice + "JobCompleted", MakeCallback(&OnCompleted));
-        Config::Connect(kDevice + "JobRefused", MakeCallback(&OnRefused));
-        Config::Connect(kDevice + "PowerSaving", MakeCallback(&OnSaving));
-        Config::Connect(kDevice + "Battery/RemainingEnergy", MakeCallback(&OnRemaining));
-        Config::Connect(kDevice + "Battery/Harvested", MakeCallback(&OnHarvested));
-        Config::Connect(kDevice + "Battery/Spilled", MakeCallback(&OnSpilled));
-        Config::Connect(kDevice + "Harvester/SlotEnergy", MakeCallback(&OnSlot));
-
-        const std::string csv = CreateTempDirFilename("config-paths-ts.csv");
-        LlmEdgeTraceHelper traces;
-        NS_TEST_ASSERT_MSG_EQ(traces.EnableTimeSeries(csv, nodes), 3u, "three devices recorded");
-
-        // Node 0: one job runs, one waits, one is refused (queue full);
-        // node 1: one job; node 2: refused (power saving).
-        // (a job waits for the next stage boundary: the second and third
-        // arrive while the first runs)
-        Simulator::Schedule(Seconds(1), &Submit, n0, 1);
-        Simulator::Schedule(Seconds(150), &Submit, n0, 2);
-        Simulator::Schedule(Seconds(150), &Submit, n0, 3);
-        Simulator::Schedule(Seconds(1), &Submit, n1, 4);
-        Simulator::Schedule(Seconds(1), &Submit, n2, 5);
-        Simulator::Stop(Seconds(2000) + TimeStep(1));
-        Simulator::Run();
-
+    /// The sinks' records against the objects' own counters and readings.
+    void CheckTraces(uint32_t n0, uint32_t n1, uint32_t n2)
+    {
         NS_TEST_ASSERT_MSG_EQ(g_seen.mismatches, 0u, "traced values equal the objects' readings");
         for (uint32_t n : {n0, n1, n2})
         {
@@ -319,13 +289,11 @@ class DevicePathsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(g_seen.saving[n2][0].second, 1.0, "entered first");
         NS_TEST_ASSERT_MSG_EQ(g_seen.saving[n2][1].second, 0.0, "then left");
         NS_TEST_ASSERT_MSG_EQ(DeviceOf(n2)->GetPowerSavingEntries(), 1u, "one entry");
-        Simulator::Destroy();
+    }
 
-        // The time series: level rows = the traced changes (consecutive
-        // repeats dropped, plus the start values), event rows = the events.
-        std::string header;
-        std::vector<Row> rows = ReadRows(csv, header);
-        NS_TEST_ASSERT_MSG_EQ(header, "time_s,node,device,variable,value", "header");
+    /// One node's time series against what the sinks saw of it.
+    void CheckNodeSeries(const std::vector<Row>& rows, uint32_t n)
+    {
         auto changes = [](const std::vector<std::pair<double, double>>& v) {
             std::vector<std::pair<double, double>> out;
             for (const auto& x : v)
@@ -337,50 +305,65 @@ class DevicePathsTestCase : public TestCase
             }
             return out;
         };
+        NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "battery_j") == changes(g_seen.remaining[n])),
+                              true,
+                              "battery_j rows = RemainingEnergy changes, node " << n);
+        auto frac = Series(rows, n, "battery_fraction");
+        auto level = Series(rows, n, "battery_j");
+        NS_TEST_ASSERT_MSG_EQ(frac.size(), level.size(), "one fraction per level");
+        for (std::size_t i = 0; i < frac.size() && i < level.size(); ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ_TOL(frac[i].second,
+                                      level[i].second / 10e3,
+                                      1e-12,
+                                      "fraction");
+        }
+        NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "harvest_j") == g_seen.slot[n]),
+                              true,
+                              "harvest_j rows = SlotEnergy (at the slot start)");
+        NS_TEST_ASSERT_MSG_EQ(Series(rows, n, "job_completed").size(),
+                              g_seen.completed[n].size(),
+                              "job_completed rows");
+        for (std::size_t i = 0; i < g_seen.completed[n].size(); ++i)
+        {
+            auto r = Series(rows, n, "job_completed")[i];
+            NS_TEST_ASSERT_MSG_EQ(r.first, g_seen.completed[n][i].first, "completion time");
+            NS_TEST_ASSERT_MSG_EQ_TOL(r.second, g_seen.completed[n][i].second, 1e-9, "service");
+        }
+        NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "job_refused") == g_seen.refused[n]),
+                              true,
+                              "job_refused rows = JobRefused");
+        // Levels: the first row at 0 s, then the traced changes.
+        auto state = Series(rows, n, "state");
+        NS_TEST_ASSERT_MSG_EQ(state.front().first, 0.0, "state at the start");
+        auto seenState = changes(g_seen.state[n]);
+        for (const auto& s : seenState)
+        {
+            bool found = false;
+            for (const auto& r : state)
+            {
+                found = found || (r.first == s.first && r.second == s.second);
+            }
+            NS_TEST_ASSERT_MSG_EQ(found,
+                                  true,
+                                  "state change " << s.second << " at " << s.first);
+        }
+    }
+
+    /// The time-series CSV against what the sinks saw.
+    void CheckTimeSeries(const std::string& csv, uint32_t n0, uint32_t n1, uint32_t n2)
+    {
+        // The time series: level rows = the traced changes (consecutive
+        // repeats dropped, plus the start values), event rows = the events.
+        std::string header;
+        std::vector<Row> rows = ReadRows(csv, header);
+        NS_TEST_ASSERT_MSG_EQ(header, "time_s,node,device,variable,value", "header");
         for (uint32_t n : {n0, n1, n2})
         {
-            NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "battery_j") == changes(g_seen.remaining[n])),
-                                  true,
-                                  "battery_j rows = RemainingEnergy changes, node " << n);
-            auto frac = Series(rows, n, "battery_fraction");
-            auto level = Series(rows, n, "battery_j");
-            NS_TEST_ASSERT_MSG_EQ(frac.size(), level.size(), "one fraction per level");
-            for (std::size_t i = 0; i < frac.size() && i < level.size(); ++i)
+            CheckNodeSeries(rows, n);
+            if (MustStop())
             {
-                NS_TEST_ASSERT_MSG_EQ_TOL(frac[i].second,
-                                          level[i].second / 10e3,
-                                          1e-12,
-                                          "fraction");
-            }
-            NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "harvest_j") == g_seen.slot[n]),
-                                  true,
-                                  "harvest_j rows = SlotEnergy (at the slot start)");
-            NS_TEST_ASSERT_MSG_EQ(Series(rows, n, "job_completed").size(),
-                                  g_seen.completed[n].size(),
-                                  "job_completed rows");
-            for (std::size_t i = 0; i < g_seen.completed[n].size(); ++i)
-            {
-                auto r = Series(rows, n, "job_completed")[i];
-                NS_TEST_ASSERT_MSG_EQ(r.first, g_seen.completed[n][i].first, "completion time");
-                NS_TEST_ASSERT_MSG_EQ_TOL(r.second, g_seen.completed[n][i].second, 1e-9, "service");
-            }
-            NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "job_refused") == g_seen.refused[n]),
-                                  true,
-                                  "job_refused rows = JobRefused");
-            // Levels: the first row at 0 s, then the traced changes.
-            auto state = Series(rows, n, "state");
-            NS_TEST_ASSERT_MSG_EQ(state.front().first, 0.0, "state at the start");
-            auto seenState = changes(g_seen.state[n]);
-            for (const auto& s : seenState)
-            {
-                bool found = false;
-                for (const auto& r : state)
-                {
-                    found = found || (r.first == s.first && r.second == s.second);
-                }
-                NS_TEST_ASSERT_MSG_EQ(found,
-                                      true,
-                                      "state change " << s.second << " at " << s.first);
+                return;
             }
         }
         auto saving = Series(rows, n2, "power_saving");
@@ -388,6 +371,55 @@ class DevicePathsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(saving[0].second, 1.0, "on");
         NS_TEST_ASSERT_MSG_EQ(saving[1].first, g_seen.saving[n2][1].first, "off when traced");
         NS_TEST_ASSERT_MSG_EQ(saving[1].second, 0.0, "off");
+    }
+
+    void DoRun() override
+    {
+        g_seen = Seen();
+        NodeContainer nodes;
+        nodes.Create(4); // node 3: no device
+        Devices(10e3, 1.0, 500).Install(NodeContainer(nodes.Get(0), nodes.Get(1)));
+        Devices(10e3, 0.05, 500).Install(nodes.Get(2)); // starts in power saving
+        const uint32_t n0 = nodes.Get(0)->GetId();
+        const uint32_t n1 = nodes.Get(1)->GetId();
+        const uint32_t n2 = nodes.Get(2)->GetId();
+
+        NS_TEST_ASSERT_MSG_EQ(Config::LookupMatches(kDevice.substr(0, kDevice.size() - 1)).GetN(),
+                              3u,
+                              "the wildcard path matches the three devices");
+        Config::Connect(kDevice + "State", MakeCallback(&OnState));
+        Config::Connect(kDevice + "PowerMode", MakeCallback(&OnMode));
+        Config::Connect(kDevice + "JobCompleted", MakeCallback(&OnCompleted));
+        Config::Connect(kDevice + "JobRefused", MakeCallback(&OnRefused));
+        Config::Connect(kDevice + "PowerSaving", MakeCallback(&OnSaving));
+        Config::Connect(kDevice + "Battery/RemainingEnergy", MakeCallback(&OnRemaining));
+        Config::Connect(kDevice + "Battery/Harvested", MakeCallback(&OnHarvested));
+        Config::Connect(kDevice + "Battery/Spilled", MakeCallback(&OnSpilled));
+        Config::Connect(kDevice + "Harvester/SlotEnergy", MakeCallback(&OnSlot));
+
+        const std::string csv = CreateTempDirFilename("config-paths-ts.csv");
+        LlmEdgeTraceHelper traces;
+        NS_TEST_ASSERT_MSG_EQ(traces.EnableTimeSeries(csv, nodes), 3u, "three devices recorded");
+
+        // Node 0: one job runs, one waits, one is refused (queue full);
+        // node 1: one job; node 2: refused (power saving).
+        // (a job waits for the next stage boundary: the second and third
+        // arrive while the first runs)
+        Simulator::Schedule(Seconds(1), &Submit, n0, 1);
+        Simulator::Schedule(Seconds(150), &Submit, n0, 2);
+        Simulator::Schedule(Seconds(150), &Submit, n0, 3);
+        Simulator::Schedule(Seconds(1), &Submit, n1, 4);
+        Simulator::Schedule(Seconds(1), &Submit, n2, 5);
+        Simulator::Stop(Seconds(2000) + TimeStep(1));
+        Simulator::Run();
+
+        CheckTraces(n0, n1, n2);
+        if (MustStop())
+        {
+            return;
+        }
+        Simulator::Destroy();
+        CheckTimeSeries(csv, n0, n1, n2);
     }
 };
 
