@@ -67,15 +67,11 @@ struct Outcome
     uint64_t completed{0};
 };
 
-/// A slotted device at 100 s slots: paper-scaled 30W (200 s, 2200 J, idle 0 W,
-/// 2 slots per job) or the AGX ladder at 816 MHz (0.8 s, 13 J, idle 7.1 W);
-/// constant harvest; jobs back to back.
-std::shared_ptr<Outcome>
-RunScenario(const Setup& s)
+/// The device helper of a scenario: 100 s slots, s's battery, constant
+/// harvest, power modes and grid supply.
+EnergyHarvestingOrinDeviceHelper
+ScenarioHelper(const Setup& s)
 {
-    auto out = std::make_shared<Outcome>();
-    NodeContainer nodes;
-    nodes.Create(1);
     EnergyHarvestingOrinDeviceHelper helper;
     helper.SetSlotDuration(Seconds(100));
     helper.SetBatteryAttribute("CapacityJ", DoubleValue(s.capacityJ));
@@ -102,38 +98,43 @@ RunScenario(const Setup& s)
     helper.SetGridAttribute("CarbonIntensity", DoubleValue(s.intensity));
     helper.SetGridAttribute("IntensityResolution", TimeValue(s.resolution));
     helper.SetCarbonIntensityFunction(s.intensityFn);
-    out->device = DynamicCast<EnergyHarvestingOrinDevice>(helper.Install(nodes).Get(0));
-    out->battery = out->device->GetBattery();
-    out->grid = out->battery->GetGridSupply();
-    if (s.detachGrid)
-    {
-        out->battery->SetGridSupply(nullptr);
-    }
-    else
-    {
-        Outcome* o = out.get();
-        out->grid->TraceConnectWithoutContext(
-            "Draw",
-            MakeFunctionCallback<void, double, double, Time, Time>(
-                [o](double j, double g, Time, Time) {
-                    o->drawSumJ += j;
-                    o->drawSumG += g;
-                }));
-        out->grid->TraceConnectWithoutContext(
-            "GridEnergy",
-            MakeFunctionCallback<void, double, double>([o](double, double v) { o->tracedJ = v; }));
-        out->grid->TraceConnectWithoutContext(
-            "Carbon",
-            MakeFunctionCallback<void, double, double>([o](double, double v) { o->tracedG = v; }));
-        out->grid->TraceConnectWithoutContext(
-            "OnGrid",
-            MakeFunctionCallback<void, bool, bool>(
-                [o](bool, bool v) { o->onGrid.emplace_back(Simulator::Now().GetSeconds(), v); }));
-    }
-    // Jobs back to back: the next one is offered when the previous one ends.
-    auto remaining = std::make_shared<uint32_t>(s.jobs);
+    return helper;
+}
+
+/// Record the grid supply's traces (Draw, GridEnergy, Carbon, OnGrid) in o.
+void
+ConnectGridTraces(Outcome* o)
+{
+    o->grid->TraceConnectWithoutContext(
+        "Draw",
+        MakeFunctionCallback<void, double, double, Time, Time>(
+            [o](double j, double g, Time, Time) {
+                o->drawSumJ += j;
+                o->drawSumG += g;
+            }));
+    o->grid->TraceConnectWithoutContext(
+        "GridEnergy",
+        MakeFunctionCallback<void, double, double>([o](double, double v) { o->tracedJ = v; }));
+    o->grid->TraceConnectWithoutContext(
+        "Carbon",
+        MakeFunctionCallback<void, double, double>([o](double, double v) { o->tracedG = v; }));
+    o->grid->TraceConnectWithoutContext(
+        "OnGrid",
+        MakeFunctionCallback<void, bool, bool>(
+            [o](bool, bool v) { o->onGrid.emplace_back(Simulator::Now().GetSeconds(), v); }));
+}
+
+/**
+ * Jobs back to back from t = 0: the next one is offered when the previous
+ * one ends.
+ * \return the offering closure; set it to nullptr after the run to break
+ *         its cycle with the jobs' done callbacks
+ */
+std::shared_ptr<std::function<void()>>
+ScheduleJobs(uint32_t jobs, Ptr<EnergyHarvestingOrinDevice> dev)
+{
+    auto remaining = std::make_shared<uint32_t>(jobs);
     auto submit = std::make_shared<std::function<void()>>();
-    Ptr<EnergyHarvestingOrinDevice> dev = out->device;
     std::function<void()>* next = submit.get(); // the job's done callback offers the next
     *submit = [remaining, next, dev]() {
         if (*remaining == 0)
@@ -145,10 +146,35 @@ RunScenario(const Setup& s)
             *remaining,
             MakeFunctionCallback<void, uint64_t, bool>([next](uint64_t, bool) { (*next)(); }));
     };
-    if (s.jobs > 0)
+    if (jobs > 0)
     {
         ScheduleFunction(Seconds(0), [submit]() { (*submit)(); });
     }
+    return submit;
+}
+
+/// A slotted device at 100 s slots: paper-scaled 30W (200 s, 2200 J, idle 0 W,
+/// 2 slots per job) or the AGX ladder at 816 MHz (0.8 s, 13 J, idle 7.1 W);
+/// constant harvest; jobs back to back.
+std::shared_ptr<Outcome>
+RunScenario(const Setup& s)
+{
+    auto out = std::make_shared<Outcome>();
+    NodeContainer nodes;
+    nodes.Create(1);
+    EnergyHarvestingOrinDeviceHelper helper = ScenarioHelper(s);
+    out->device = DynamicCast<EnergyHarvestingOrinDevice>(helper.Install(nodes).Get(0));
+    out->battery = out->device->GetBattery();
+    out->grid = out->battery->GetGridSupply();
+    if (s.detachGrid)
+    {
+        out->battery->SetGridSupply(nullptr);
+    }
+    else
+    {
+        ConnectGridTraces(out.get());
+    }
+    auto submit = ScheduleJobs(s.jobs, out->device);
     // Slotted: past the stage ending at s.stop, so that stage is applied.
     Simulator::Stop(s.stop + (s.accounting == "Slotted" ? Seconds(50) : Seconds(0)));
     Simulator::Run();
