@@ -39,6 +39,101 @@ ReaderNames()
             "config-surface"};
 }
 
+namespace
+{
+
+/// A CSV table, every field parsed as a number and located.
+void
+ReadCsvTable(std::istream& in, const std::string& sourceName, std::ostream& out)
+{
+    CsvTable t = CsvTable::Parse(in, sourceName);
+    out << t.GetHeader().size() << " columns, " << t.GetRows().size() << " rows";
+    for (const auto& row : t.GetRows())
+    {
+        for (std::size_t c = 0; c < row.fields.size(); ++c)
+        {
+            double v;
+            ParseFiniteDouble(t.GetString(row, c), v);
+            t.Where(row, c);
+        }
+    }
+}
+
+/// A power-mode table, each mode's slots per job at 100 s slots.
+void
+ReadPowerModes(const std::string& data, const std::string& sourceName, std::ostream& out)
+{
+    PowerModeTable m = PowerModeTable::ParseCsv(data, sourceName);
+    for (const auto& mode : m.GetModes())
+    {
+        mode.GetSlotsPerJob(100.0);
+    }
+    out << m.GetN() << " power modes";
+}
+
+/// A carbon-intensity trace: the file's only zone, direct intensities (a
+/// multi-zone file needs a zone id).
+void
+ReadCarbonTrace(std::istream& in, const std::string& sourceName, std::ostream& out)
+{
+    auto t = CarbonIntensityTrace::Parse(in, sourceName, "", CarbonIntensityTrace::Column::Direct);
+    out << t.GetValues().size() << " hourly values of zone '" << t.GetZoneId() << "', mean "
+        << t.GetMean() << " g/kWh, " << t.GetMeanIntensity(0, std::min(2 * t.GetPeriodS(), kMaxTimeS)) << " g/kWh over two periods";
+}
+
+/// A table of yearly carbon intensities by zone.
+void
+ReadCarbonYearly(std::istream& in, const std::string& sourceName, std::ostream& out)
+{
+    auto t = YearlyCarbonIntensityTable::Parse(in, sourceName);
+    out << t.GetEntries().size() << " zones, first " << t.GetEntries().front().zoneId << " "
+        << t.GetIntensity(t.GetEntries().front().zoneId) << " g/kWh";
+}
+
+/// A device profile, every row's batch time, energy and memory checked.
+void
+ReadDeviceProfile(std::istream& in, const std::string& sourceName, std::ostream& out)
+{
+    auto t = DeviceProfileTable::Parse(in, sourceName);
+    for (const auto& r : t.GetRows())
+    {
+        auto batch = BatchTokens::Uniform(r.batch, 128, 128);
+        t.GetBatchTimeS(r.device, r.model, batch);
+        t.GetBatchEnergyJ(r.device, r.model, batch);
+        t.CheckMemory(r.device, r.model, batch);
+    }
+    out << t.GetRows().size() << " profile rows, " << t.GetDevices().size() << " devices";
+}
+
+/// A configuration surface, for the device and model of its first data row.
+void
+ReadConfigSurface(std::istream& in,
+                  const std::string& data,
+                  const std::string& sourceName,
+                  std::ostream& out)
+{
+    // Select the device and model of the first data row (so that every
+    // file exercises the arm checks); a file without rows selects
+    // agx-orin-32gb / llama-3.2-1b and is refused as having none.
+    std::string device = "agx-orin-32gb";
+    std::string model = "llama-3.2-1b";
+    CsvTable t = CsvTable::Parse(in, sourceName);
+    int cDevice = t.FindColumn("device");
+    int cModel = t.FindColumn("model");
+    if (!t.GetRows().empty() && cDevice >= 0 && cModel >= 0)
+    {
+        device = t.GetString(t.GetRows()[0], cDevice);
+        model = t.GetString(t.GetRows()[0], cModel);
+    }
+    ConfigSurface s = ConfigSurface::ParseCsv(data, sourceName, device, model);
+    CostOptions paper;
+    out << s.GetNArms() << " arms of " << device << "/" << model << ", optimum arm "
+        << s.GetOptimumArm(paper) << ", EDP reduction vs default "
+        << s.GetEdpReductionVsDefault(paper);
+}
+
+} // namespace
+
 std::string
 ReadWith(const std::string& reader, const std::string& data, const std::string& sourceName)
 {
@@ -46,26 +141,11 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
     std::ostringstream out;
     if (reader == "csv-table")
     {
-        CsvTable t = CsvTable::Parse(in, sourceName);
-        out << t.GetHeader().size() << " columns, " << t.GetRows().size() << " rows";
-        for (const auto& row : t.GetRows())
-        {
-            for (std::size_t c = 0; c < row.fields.size(); ++c)
-            {
-                double v;
-                ParseFiniteDouble(t.GetString(row, c), v);
-                t.Where(row, c);
-            }
-        }
+        ReadCsvTable(in, sourceName, out);
     }
     else if (reader == "power-modes")
     {
-        PowerModeTable m = PowerModeTable::ParseCsv(data, sourceName);
-        for (const auto& mode : m.GetModes())
-        {
-            mode.GetSlotsPerJob(100.0);
-        }
-        out << m.GetN() << " power modes";
+        ReadPowerModes(data, sourceName, out);
     }
     else if (reader == "power-trace")
     {
@@ -83,28 +163,15 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
     }
     else if (reader == "carbon-trace")
     {
-        // The file's only zone, direct intensities (a multi-zone file needs a zone id).
-        auto t = CarbonIntensityTrace::Parse(in, sourceName, "", CarbonIntensityTrace::Column::Direct);
-        out << t.GetValues().size() << " hourly values of zone '" << t.GetZoneId() << "', mean "
-            << t.GetMean() << " g/kWh, " << t.GetMeanIntensity(0, std::min(2 * t.GetPeriodS(), kMaxTimeS)) << " g/kWh over two periods";
+        ReadCarbonTrace(in, sourceName, out);
     }
     else if (reader == "carbon-yearly")
     {
-        auto t = YearlyCarbonIntensityTable::Parse(in, sourceName);
-        out << t.GetEntries().size() << " zones, first " << t.GetEntries().front().zoneId << " "
-            << t.GetIntensity(t.GetEntries().front().zoneId) << " g/kWh";
+        ReadCarbonYearly(in, sourceName, out);
     }
     else if (reader == "device-profile")
     {
-        auto t = DeviceProfileTable::Parse(in, sourceName);
-        for (const auto& r : t.GetRows())
-        {
-            auto batch = BatchTokens::Uniform(r.batch, 128, 128);
-            t.GetBatchTimeS(r.device, r.model, batch);
-            t.GetBatchEnergyJ(r.device, r.model, batch);
-            t.CheckMemory(r.device, r.model, batch);
-        }
-        out << t.GetRows().size() << " profile rows, " << t.GetDevices().size() << " devices";
+        ReadDeviceProfile(in, sourceName, out);
     }
     else if (reader == "request-workload")
     {
@@ -113,24 +180,7 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
     }
     else if (reader == "config-surface")
     {
-        // Select the device and model of the first data row (so that every
-        // file exercises the arm checks); a file without rows selects
-        // agx-orin-32gb / llama-3.2-1b and is refused as having none.
-        std::string device = "agx-orin-32gb";
-        std::string model = "llama-3.2-1b";
-        CsvTable t = CsvTable::Parse(in, sourceName);
-        int cDevice = t.FindColumn("device");
-        int cModel = t.FindColumn("model");
-        if (!t.GetRows().empty() && cDevice >= 0 && cModel >= 0)
-        {
-            device = t.GetString(t.GetRows()[0], cDevice);
-            model = t.GetString(t.GetRows()[0], cModel);
-        }
-        ConfigSurface s = ConfigSurface::ParseCsv(data, sourceName, device, model);
-        CostOptions paper;
-        out << s.GetNArms() << " arms of " << device << "/" << model << ", optimum arm "
-            << s.GetOptimumArm(paper) << ", EDP reduction vs default "
-            << s.GetEdpReductionVsDefault(paper);
+        ReadConfigSurface(in, data, sourceName, out);
     }
     else
     {
