@@ -124,11 +124,7 @@ WriteConfigErrorRecord(int fd, const ConfigError& e)
  * whose invariants it checked. Ends the child process.
  */
 [[noreturn]] void
-RunWorker(uint32_t w,
-          uint32_t workers,
-          uint32_t tasks,
-          const ReplicationRunner::Task& task,
-          int fd)
+RunWorker(uint32_t w, uint32_t workers, uint32_t tasks, const ReplicationRunner::Task& task, int fd)
 {
     uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
     try

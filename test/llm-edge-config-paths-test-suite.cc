@@ -313,10 +313,7 @@ class DevicePathsTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(frac.size(), level.size(), "one fraction per level");
         for (std::size_t i = 0; i < frac.size() && i < level.size(); ++i)
         {
-            NS_TEST_ASSERT_MSG_EQ_TOL(frac[i].second,
-                                      level[i].second / 10e3,
-                                      1e-12,
-                                      "fraction");
+            NS_TEST_ASSERT_MSG_EQ_TOL(frac[i].second, level[i].second / 10e3, 1e-12, "fraction");
         }
         NS_TEST_ASSERT_MSG_EQ((Series(rows, n, "harvest_j") == g_seen.slot[n]),
                               true,
@@ -344,9 +341,7 @@ class DevicePathsTestCase : public TestCase
             {
                 found = found || (r.first == s.first && r.second == s.second);
             }
-            NS_TEST_ASSERT_MSG_EQ(found,
-                                  true,
-                                  "state change " << s.second << " at " << s.first);
+            NS_TEST_ASSERT_MSG_EQ(found, true, "state change " << s.second << " at " << s.first);
         }
     }
 

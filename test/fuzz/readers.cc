@@ -78,7 +78,9 @@ ReadCarbonTrace(std::istream& in, const std::string& sourceName, std::ostream& o
 {
     auto t = CarbonIntensityTrace::Parse(in, sourceName, "", CarbonIntensityTrace::Column::Direct);
     out << t.GetValues().size() << " hourly values of zone '" << t.GetZoneId() << "', mean "
-        << t.GetMean() << " g/kWh, " << t.GetMeanIntensity(0, std::min(2 * t.GetPeriodS(), kMaxTimeS)) << " g/kWh over two periods";
+        << t.GetMean() << " g/kWh, "
+        << t.GetMeanIntensity(0, std::min(2 * t.GetPeriodS(), kMaxTimeS))
+        << " g/kWh over two periods";
 }
 
 /// A table of yearly carbon intensities by zone.
