@@ -14,6 +14,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <utility>
 
 namespace ns3
 {
@@ -423,15 +424,127 @@ SemiMarkovBatteryModel::SolveDirect(double q) const
     return SolveStationary(kClasses * levels, t, groups);
 }
 
-std::vector<double>
-SemiMarkovBatteryModel::SolveAggregation(double q) const
+namespace
 {
-    const std::size_t levels = m_n + 1;
-    const std::size_t states = kClasses * levels;
+
+/// Rows of the coarse chain. The entries of one source block are summed in a
+/// scratch row and emitted once, so the list stays as small as the coarse
+/// chain.
+class CoarseRows
+{
+  public:
+    explicit CoarseRows(std::size_t states)
+        : m_row(states, 0.0)
+    {
+    }
+
+    /// Add p to the entry towards state to of the current source block.
+    void Add(std::size_t to, double p)
+    {
+        if (p <= 0)
+        {
+            return;
+        }
+        if (m_row[to] == 0.0)
+        {
+            m_touched.push_back(to);
+        }
+        m_row[to] += p;
+    }
+
+    /// Emit the current source block's row as transitions from state from.
+    void Flush(std::size_t from)
+    {
+        for (std::size_t to : m_touched)
+        {
+            if (m_row[to] > 0)
+            {
+                m_t.push_back({from, to, m_row[to]});
+            }
+            m_row[to] = 0.0;
+        }
+        m_touched.clear();
+    }
+
+    /// \return the transitions emitted so far
+    std::vector<Transition> Take()
+    {
+        return std::move(m_t);
+    }
+
+  private:
+    std::vector<Transition> m_t;         ///< emitted transitions
+    std::vector<double> m_row;           ///< scratch row of the current source block
+    std::vector<std::size_t> m_touched;  ///< nonzero entries of the scratch row
+};
+
+} // namespace
+
+/// Coarse blocks of levels and cumulative kernels of one aggregation solve,
+/// with the mass of the current iterate in each (class, block).
+struct SemiMarkovBatteryModel::Aggregation
+{
+    std::size_t n{0};                     ///< N, the top level
+    std::size_t levels{0};                ///< N + 1
+    std::vector<std::size_t> starts;      ///< first level of each block, increasing
+    std::vector<std::size_t> blockOf;     ///< block of each level
+    std::size_t nb{0};                    ///< number of blocks
+    std::vector<std::vector<double>> cdf; ///< cumulative kernels, index k
+    std::vector<double> blockMass;        ///< iterate mass per (class, block)
+    std::vector<double> blockCount;       ///< levels per (class, block)
+
+    /// \return the last level of block j
+    std::size_t BlockEnd(std::size_t j) const
+    {
+        return j + 1 < nb ? starts[j + 1] - 1 : n;
+    }
+
+    /// \return the mass of kernel k at or below h
+    double CdfAt(unsigned k, long long h) const
+    {
+        if (h < 0)
+        {
+            return 0.0;
+        }
+        const auto& c = cdf[k];
+        return h >= static_cast<long long>(c.size()) ? 1.0 : c[static_cast<std::size_t>(h)];
+    }
+
+    /// Block totals of the iterate x.
+    void Total(const std::vector<double>& x)
+    {
+        blockMass.assign(kClasses * nb, 0.0);
+        blockCount.assign(kClasses * nb, 0.0);
+        for (std::size_t cls = 0; cls < kClasses; ++cls)
+        {
+            for (std::size_t e = 0; e <= n; ++e)
+            {
+                blockMass[cls * nb + blockOf[e]] += x[cls * levels + e];
+                blockCount[cls * nb + blockOf[e]] += 1;
+            }
+        }
+    }
+
+    /// \return the share of (cls, e) in its block's mass under x (uniform
+    /// within an empty block)
+    double Weight(const std::vector<double>& x, std::size_t cls, std::size_t e) const
+    {
+        double m = blockMass[cls * nb + blockOf[e]];
+        return m > 0 ? x[cls * levels + e] / m : 1.0 / blockCount[cls * nb + blockOf[e]];
+    }
+};
+
+SemiMarkovBatteryModel::Aggregation
+SemiMarkovBatteryModel::MakeAggregation() const
+{
+    Aggregation a;
+    a.n = m_n;
+    a.levels = m_n + 1;
+    const std::size_t levels = a.levels;
     // Coarse blocks of levels, never straddling Elow or Ehigh so that the
     // hysteresis is constant within a block.
     std::size_t b = std::max<std::size_t>(1, (levels + 1023) / 1024);
-    std::vector<std::size_t> starts;
+    std::vector<std::size_t>& starts = a.starts;
     for (std::size_t e = 0; e <= m_n; e += b)
     {
         starts.push_back(e);
@@ -445,35 +558,85 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
     }
     std::sort(starts.begin(), starts.end());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    const std::size_t nb = starts.size();
-    std::vector<std::size_t> blockOf(levels);
+    a.nb = starts.size();
+    const std::size_t nb = a.nb;
+    a.blockOf.resize(levels);
     for (std::size_t j = 0; j < nb; ++j)
     {
         std::size_t end = j + 1 < nb ? starts[j + 1] : levels;
         for (std::size_t e = starts[j]; e < end; ++e)
         {
-            blockOf[e] = j;
+            a.blockOf[e] = j;
         }
     }
-    auto blockEnd = [&](std::size_t j) { return j + 1 < nb ? starts[j + 1] - 1 : m_n; };
     // Cumulative kernels for block masses.
-    std::vector<std::vector<double>> cdf(m_kernels.size());
+    a.cdf.resize(m_kernels.size());
     for (std::size_t k = 1; k < m_kernels.size(); ++k)
     {
         if (!m_kernels[k].empty())
         {
-            cdf[k].resize(m_kernels[k].size());
-            std::partial_sum(m_kernels[k].begin(), m_kernels[k].end(), cdf[k].begin());
+            a.cdf[k].resize(m_kernels[k].size());
+            std::partial_sum(m_kernels[k].begin(), m_kernels[k].end(), a.cdf[k].begin());
         }
     }
-    auto cdfAt = [&](unsigned k, long long h) {
-        if (h < 0)
+    return a;
+}
+
+std::vector<Transition>
+SemiMarkovBatteryModel::CoarseChain(const Aggregation& a,
+                                    const std::vector<double>& x,
+                                    double q) const
+{
+    const std::size_t nb = a.nb;
+    const std::vector<std::size_t>& blockOf = a.blockOf;
+    CoarseRows rows(kClasses * nb);
+    for (std::size_t cls = 0; cls < kClasses; ++cls)
+    {
+        bool fromActive = (cls == IDLE || cls == PROCESSING);
+        for (std::size_t e = 0; e <= m_n; ++e)
         {
-            return 0.0;
+            std::size_t from = cls * nb + blockOf[e];
+            double w = a.Weight(x, cls, e);
+            if (w > 0)
+            {
+                Row row = RowOf(cls, e, q);
+                unsigned k = row.k;
+                long long cost = row.cost;
+                double pArrive = row.pArrive;
+                long long base = static_cast<long long>(e) - cost; // landing = base + h
+                long long top = base + static_cast<long long>(m_kernels[k].size()) - 1;
+                std::size_t j0 = blockOf[Clamp(base)];
+                std::size_t j1 = blockOf[Clamp(top)];
+                for (std::size_t j = j0; j <= j1; ++j)
+                {
+                    long long lo = j == 0 ? std::numeric_limits<long long>::min() / 4
+                                          : static_cast<long long>(a.starts[j]);
+                    long long hi = j + 1 == nb ? std::numeric_limits<long long>::max() / 4
+                                               : static_cast<long long>(a.BlockEnd(j));
+                    double p = w * (a.CdfAt(k, hi - base) - a.CdfAt(k, lo - 1 - base));
+                    bool active =
+                        fromActive ? a.starts[j] >= m_lowLevels : a.starts[j] >= m_highLevel;
+                    auto dest = Destinations(active);
+                    rows.Add(dest.first * nb + j, p * (1 - pArrive));
+                    rows.Add(dest.second * nb + j, p * pArrive);
+                }
+            }
+            if (e == m_n || blockOf[e + 1] != blockOf[e])
+            {
+                rows.Flush(from);
+            }
         }
-        const auto& c = cdf[k];
-        return h >= static_cast<long long>(c.size()) ? 1.0 : c[static_cast<std::size_t>(h)];
-    };
+    }
+    return rows.Take();
+}
+
+std::vector<double>
+SemiMarkovBatteryModel::SolveAggregation(double q) const
+{
+    const std::size_t levels = m_n + 1;
+    const std::size_t states = kClasses * levels;
+    Aggregation a = MakeAggregation();
+    const std::size_t nb = a.nb;
 
     std::vector<double> x(states, 1.0 / states);
     const std::size_t coarseStates = kClasses * nb;
@@ -481,86 +644,10 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
     std::size_t coarsePin = 0;
     for (unsigned it = 1; it <= kAggregationMaxIterations; ++it)
     {
-        // Block totals and within-block weights.
-        std::vector<double> blockMass(coarseStates, 0.0);
-        std::vector<double> blockCount(coarseStates, 0.0);
-        for (std::size_t cls = 0; cls < kClasses; ++cls)
-        {
-            for (std::size_t e = 0; e <= m_n; ++e)
-            {
-                blockMass[cls * nb + blockOf[e]] += x[cls * levels + e];
-                blockCount[cls * nb + blockOf[e]] += 1;
-            }
-        }
-        auto weight = [&](std::size_t cls, std::size_t e) {
-            double m = blockMass[cls * nb + blockOf[e]];
-            return m > 0 ? x[cls * levels + e] / m : 1.0 / blockCount[cls * nb + blockOf[e]];
-        };
-        // Coarse chain over (class, block). Entries of one source block are
-        // accumulated in a scratch row and emitted once, so the list stays
-        // as small as the coarse chain.
-        std::vector<Transition> t;
-        std::vector<double> row(coarseStates, 0.0);
-        std::vector<std::size_t> touched;
-        auto flush = [&](std::size_t from) {
-            for (std::size_t to : touched)
-            {
-                if (row[to] > 0)
-                {
-                    t.push_back({from, to, row[to]});
-                }
-                row[to] = 0.0;
-            }
-            touched.clear();
-        };
-        auto accumulate = [&](std::size_t to, double p) {
-            if (p <= 0)
-            {
-                return;
-            }
-            if (row[to] == 0.0)
-            {
-                touched.push_back(to);
-            }
-            row[to] += p;
-        };
-        for (std::size_t cls = 0; cls < kClasses; ++cls)
-        {
-            bool fromActive = (cls == IDLE || cls == PROCESSING);
-            for (std::size_t e = 0; e <= m_n; ++e)
-            {
-                std::size_t from = cls * nb + blockOf[e];
-                double w = weight(cls, e);
-                if (w > 0)
-                {
-                    Row row = RowOf(cls, e, q);
-                    unsigned k = row.k;
-                    long long cost = row.cost;
-                    double pArrive = row.pArrive;
-                    long long base = static_cast<long long>(e) - cost; // landing = base + h
-                    long long top = base + static_cast<long long>(m_kernels[k].size()) - 1;
-                    std::size_t j0 = blockOf[Clamp(base)];
-                    std::size_t j1 = blockOf[Clamp(top)];
-                    for (std::size_t j = j0; j <= j1; ++j)
-                    {
-                        long long lo = j == 0 ? std::numeric_limits<long long>::min() / 4
-                                              : static_cast<long long>(starts[j]);
-                        long long hi = j + 1 == nb ? std::numeric_limits<long long>::max() / 4
-                                                   : static_cast<long long>(blockEnd(j));
-                        double p = w * (cdfAt(k, hi - base) - cdfAt(k, lo - 1 - base));
-                        bool active =
-                            fromActive ? starts[j] >= m_lowLevels : starts[j] >= m_highLevel;
-                        auto dest = Destinations(active);
-                        accumulate(dest.first * nb + j, p * (1 - pArrive));
-                        accumulate(dest.second * nb + j, p * pArrive);
-                    }
-                }
-                if (e == m_n || blockOf[e + 1] != blockOf[e])
-                {
-                    flush(from);
-                }
-            }
-        }
+        // Block totals and within-block weights, then the coarse chain over
+        // (class, block).
+        a.Total(x);
+        std::vector<Transition> t = CoarseChain(a, x, q);
         // The first coarse solve checks reducibility and finds a probable pin;
         // later ones reuse the previous solution's most probable state.
         std::vector<std::size_t> groups(coarseStates);
@@ -578,8 +665,7 @@ SemiMarkovBatteryModel::SolveAggregation(double q) const
         {
             for (std::size_t e = 0; e <= m_n; ++e)
             {
-                z[cls * levels + e] =
-                    xi[cls * nb + blockOf[e]] * weight(cls, e);
+                z[cls * levels + e] = xi[cls * nb + a.blockOf[e]] * a.Weight(x, cls, e);
             }
         }
         std::vector<double> next = Step(z, q);

@@ -19,6 +19,8 @@ namespace ns3
 namespace llmedge
 {
 
+struct Transition; // stationary-solver.h
+
 /**
  * \ingroup llm-edge
  * \brief Stationary metrics of one device at one job probability q.
@@ -111,7 +113,8 @@ class SemiMarkovBatteryModel
     unsigned GetLastIterations() const;
 
   private:
-    struct Convolver; // FFT plans and kernel spectra, kept across solves
+    struct Convolver;   // FFT plans and kernel spectra, kept across solves
+    struct Aggregation; // coarse blocks and block masses of one aggregation solve
 
     /// What a state does in one stage: the table row of its class.
     struct Row
@@ -125,6 +128,12 @@ class SemiMarkovBatteryModel
     Row RowOf(std::size_t cls, std::size_t e, double q) const;
     std::vector<double> SolveDirect(double q) const;
     std::vector<double> SolveAggregation(double q) const;
+    /// Blocks of levels (none straddling Elow or Ehigh) and cumulative kernels.
+    Aggregation MakeAggregation() const;
+    /// The chain lumped over (class, block), weighting levels by the iterate x.
+    std::vector<Transition> CoarseChain(const Aggregation& a,
+                                        const std::vector<double>& x,
+                                        double q) const;
     ChainMetrics Metrics(const std::vector<double>& pi, double q) const;
     std::size_t Clamp(long long e) const;
 
