@@ -157,6 +157,118 @@ ReadIntensity(const CsvTable& csv, const CsvTable::Row& row, std::size_t column)
     return v;
 }
 
+// The zone to read: zoneId, or the file's only zone when zoneId is empty
+// (cZone < 0: the file has no 'Zone Id' column, it holds one unnamed zone).
+std::string
+SelectZone(const CsvTable& csv,
+           int cZone,
+           const std::string& sourceName,
+           const std::string& zoneId)
+{
+    if (cZone < 0 && !zoneId.empty())
+    {
+        throw ConfigError(sourceName + ":" + std::to_string(csv.GetHeaderLine()) +
+                          ":1: unknown zone '" + zoneId +
+                          "': the file has no 'Zone Id' column (it holds one unnamed zone; "
+                          "select it with an empty zone id)");
+    }
+    // Zones in file order; every row's zone id must be non-empty.
+    std::vector<std::string> zones;
+    for (const auto& row : csv.GetRows())
+    {
+        if (cZone < 0)
+        {
+            break;
+        }
+        const std::string& z = csv.GetString(row, cZone);
+        if (z.empty())
+        {
+            throw ConfigError(csv.Where(row, cZone) + ": column 'Zone Id' is empty");
+        }
+        if (std::find(zones.begin(), zones.end(), z) == zones.end())
+        {
+            zones.push_back(z);
+        }
+    }
+    std::string list;
+    for (const auto& z : zones)
+    {
+        list += (list.empty() ? "" : ", ") + z;
+    }
+    std::string selected = zoneId;
+    if (cZone >= 0 && zoneId.empty())
+    {
+        if (zones.size() > 1)
+        {
+            throw ConfigError(sourceName + ": the file holds " + std::to_string(zones.size()) +
+                              " zones (" + list + "): select one by its Zone Id");
+        }
+        selected = zones.empty() ? "" : zones.front();
+    }
+    else if (cZone >= 0 && std::find(zones.begin(), zones.end(), zoneId) == zones.end())
+    {
+        throw ConfigError(sourceName + ": unknown zone '" + zoneId +
+                          "' (zones in the file: " + (list.empty() ? "none" : list) + ")");
+    }
+    return selected;
+}
+
+// The selected zone's intensities in file order, checking that its
+// timestamps step by exactly one hour; startUtc gets the first timestamp as
+// written.
+std::vector<double>
+ReadHourlyValues(const CsvTable& csv,
+                 std::size_t cTime,
+                 std::size_t cValue,
+                 int cZone,
+                 const std::string& selected,
+                 std::string& startUtc)
+{
+    constexpr double kHourS = CarbonIntensityTrace::kHourS;
+    std::vector<double> values;
+    double previous = 0;
+    for (const auto& row : csv.GetRows())
+    {
+        if (cZone >= 0 && csv.GetString(row, cZone) != selected)
+        {
+            continue;
+        }
+        const std::string& stamp = csv.GetString(row, cTime);
+        double s = 0;
+        if (!ParseUtc(stamp, s))
+        {
+            throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
+                              "' is not a UTC date and time 'YYYY-MM-DD HH:MM[:SS]' (or ISO "
+                              "8601 with T and Z)");
+        }
+        if (!values.empty())
+        {
+            double step = s - previous;
+            if (step <= 0)
+            {
+                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
+                                  "' is " + (step == 0 ? "a duplicate of" : "before") +
+                                  " the previous timestamp of zone '" + selected +
+                                  "' (timestamps must increase)");
+            }
+            if (step != kHourS)
+            {
+                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
+                                  "' is " + FormatValue(step / kHourS) +
+                                  " h after the previous timestamp of zone '" + selected +
+                                  "': the trace must be hourly without gaps");
+            }
+        }
+        else
+        {
+            startUtc = stamp;
+        }
+        previous = s;
+        values.push_back(ReadIntensity(csv, row, cValue));
+    }
+    return values;
+}
+
 } // namespace
 
 double
@@ -206,97 +318,13 @@ CarbonIntensityTrace::Parse(std::istream& in,
     std::size_t cTime = csv.RequireAnyColumn({"Datetime (UTC)"});
     std::size_t cValue = csv.RequireAnyColumn(ColumnNames(column));
     int cZone = csv.FindColumn("Zone Id");
-    if (cZone < 0 && !zoneId.empty())
-    {
-        throw ConfigError(sourceName + ":" + std::to_string(csv.GetHeaderLine()) +
-                          ":1: unknown zone '" + zoneId +
-                          "': the file has no 'Zone Id' column (it holds one unnamed zone; "
-                          "select it with an empty zone id)");
-    }
-    // Zones in file order; every row's zone id must be non-empty.
-    std::vector<std::string> zones;
-    for (const auto& row : csv.GetRows())
-    {
-        if (cZone < 0)
-        {
-            break;
-        }
-        const std::string& z = csv.GetString(row, cZone);
-        if (z.empty())
-        {
-            throw ConfigError(csv.Where(row, cZone) + ": column 'Zone Id' is empty");
-        }
-        if (std::find(zones.begin(), zones.end(), z) == zones.end())
-        {
-            zones.push_back(z);
-        }
-    }
-    std::string list;
-    for (const auto& z : zones)
-    {
-        list += (list.empty() ? "" : ", ") + z;
-    }
-    std::string selected = zoneId;
-    if (cZone >= 0 && zoneId.empty())
-    {
-        if (zones.size() > 1)
-        {
-            throw ConfigError(sourceName + ": the file holds " + std::to_string(zones.size()) +
-                              " zones (" + list + "): select one by its Zone Id");
-        }
-        selected = zones.empty() ? "" : zones.front();
-    }
-    else if (cZone >= 0 && std::find(zones.begin(), zones.end(), zoneId) == zones.end())
-    {
-        throw ConfigError(sourceName + ": unknown zone '" + zoneId +
-                          "' (zones in the file: " + (list.empty() ? "none" : list) + ")");
-    }
+    std::string selected = SelectZone(csv, cZone, sourceName, zoneId);
 
     CarbonIntensityTrace t;
-    t.m_values.clear();
     t.m_constant = false;
     t.m_zoneId = selected;
     t.m_origin = sourceName;
-    double previous = 0;
-    for (const auto& row : csv.GetRows())
-    {
-        if (cZone >= 0 && csv.GetString(row, cZone) != selected)
-        {
-            continue;
-        }
-        const std::string& stamp = csv.GetString(row, cTime);
-        double s = 0;
-        if (!ParseUtc(stamp, s))
-        {
-            throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
-                              "' is not a UTC date and time 'YYYY-MM-DD HH:MM[:SS]' (or ISO "
-                              "8601 with T and Z)");
-        }
-        if (!t.m_values.empty())
-        {
-            double step = s - previous;
-            if (step <= 0)
-            {
-                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
-                                  "' is " + (step == 0 ? "a duplicate of" : "before") +
-                                  " the previous timestamp of zone '" + selected +
-                                  "' (timestamps must increase)");
-            }
-            if (step != kHourS)
-            {
-                throw ConfigError(csv.Where(row, cTime) + ": column 'Datetime (UTC)' = '" + stamp +
-                                  "' is " + FormatValue(step / kHourS) +
-                                  " h after the previous timestamp of zone '" + selected +
-                                  "': the trace must be hourly without gaps");
-            }
-        }
-        else
-        {
-            t.m_startUtc = stamp;
-        }
-        previous = s;
-        t.m_values.push_back(ReadIntensity(csv, row, cValue));
-    }
+    t.m_values = ReadHourlyValues(csv, cTime, cValue, cZone, selected, t.m_startUtc);
     if (t.m_values.empty())
     {
         throw ConfigError(sourceName + ": no data rows" +
