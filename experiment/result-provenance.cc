@@ -299,56 +299,16 @@ class JsonParser
         {
             Fail("unexpected end");
         }
-        Json v;
         char c = m_s[m_i];
         if (c == '{')
         {
-            v.kind = Json::OBJECT;
-            ++m_i;
-            Blank();
-            if (m_i < m_s.size() && m_s[m_i] == '}')
-            {
-                ++m_i;
-                return v;
-            }
-            while (true)
-            {
-                std::string key = String();
-                Expect(':');
-                v.pairs.emplace_back(key, Value(depth + 1));
-                Blank();
-                if (m_i < m_s.size() && m_s[m_i] == ',')
-                {
-                    ++m_i;
-                    continue;
-                }
-                Expect('}');
-                return v;
-            }
+            return Object(depth);
         }
         if (c == '[')
         {
-            v.kind = Json::ARRAY;
-            ++m_i;
-            Blank();
-            if (m_i < m_s.size() && m_s[m_i] == ']')
-            {
-                ++m_i;
-                return v;
-            }
-            while (true)
-            {
-                v.items.push_back(Value(depth + 1));
-                Blank();
-                if (m_i < m_s.size() && m_s[m_i] == ',')
-                {
-                    ++m_i;
-                    continue;
-                }
-                Expect(']');
-                return v;
-            }
+            return Array(depth);
         }
+        Json v;
         if (c == '"')
         {
             v.kind = Json::STRING;
@@ -370,6 +330,66 @@ class JsonParser
         {
             return v;
         }
+        return Number();
+    }
+
+    /// An object, read from its '{'; member values are one level deeper.
+    Json Object(int depth)
+    {
+        Json v;
+        v.kind = Json::OBJECT;
+        ++m_i;
+        Blank();
+        if (m_i < m_s.size() && m_s[m_i] == '}')
+        {
+            ++m_i;
+            return v;
+        }
+        while (true)
+        {
+            std::string key = String();
+            Expect(':');
+            v.pairs.emplace_back(key, Value(depth + 1));
+            Blank();
+            if (m_i < m_s.size() && m_s[m_i] == ',')
+            {
+                ++m_i;
+                continue;
+            }
+            Expect('}');
+            return v;
+        }
+    }
+
+    /// An array, read from its '['; items are one level deeper.
+    Json Array(int depth)
+    {
+        Json v;
+        v.kind = Json::ARRAY;
+        ++m_i;
+        Blank();
+        if (m_i < m_s.size() && m_s[m_i] == ']')
+        {
+            ++m_i;
+            return v;
+        }
+        while (true)
+        {
+            v.items.push_back(Value(depth + 1));
+            Blank();
+            if (m_i < m_s.size() && m_s[m_i] == ',')
+            {
+                ++m_i;
+                continue;
+            }
+            Expect(']');
+            return v;
+        }
+    }
+
+    /// A number, kept as written (its reader converts and checks it).
+    Json Number()
+    {
         std::size_t start = m_i;
         while (m_i < m_s.size() && std::strchr("+-0123456789.eE", m_s[m_i]) != nullptr)
         {
@@ -379,6 +399,7 @@ class JsonParser
         {
             Fail("unexpected character");
         }
+        Json v;
         v.kind = Json::NUMBER;
         v.text = m_s.substr(start, m_i - start);
         return v;
