@@ -382,7 +382,7 @@ class BeaconTestCase : public TestCase
         Ptr<GreedyPolicy> p = CreateObject<GreedyPolicy>();
         Ptr<InferencePipeline> pipeline = CreateObject<InferencePipeline>();
         std::vector<uint32_t> chosen;
-        Simulator::Schedule(Seconds(1), [&]() {
+        ScheduleFunction(Seconds(1), [&]() {
             std::vector<DeviceReport> reports = {DeviceReport::Of(layer[0]->GetDevice(), {}),
                                                  DeviceReport::Of(layer[1]->GetDevice(), {})};
             Submit(layer[0], 1);
