@@ -35,7 +35,7 @@ fi
 # Copy (not link) the module, as a user dropping it into contrib/ would.
 rm -rf "$tree/contrib/llm-edge"
 mkdir -p "$tree/contrib/llm-edge"
-(cd "$root" && tar --exclude=./build --exclude=./.git -cf - .) | (cd "$tree/contrib/llm-edge" && tar -xf -)
+(cd "$root" && tar --exclude='./build*' --exclude=./.git -cf - .) | (cd "$tree/contrib/llm-edge" && tar -xf -)
 
 cd "$tree"
 # Only the module, its dependencies and point-to-point (for the user-topology
