@@ -53,3 +53,14 @@ function(llm_edge_read_files list_file)
   set(LLM_EDGE_UNIT_SUITE_FILES ${unit_suite} PARENT_SCOPE)
   set(LLM_EDGE_EXAMPLES ${examples} PARENT_SCOPE)
 endfunction()
+
+# The targets of ns-3 modules given by name (lib<name> variables), for the
+# optional suites. Kept out of CMakeLists.txt: ns-3 reads every lib-variable
+# written there as a dependency of the module.
+function(llm_edge_ns3_targets out)
+  set(targets "")
+  foreach(module ${ARGN})
+    list(APPEND targets ${lib${module}})
+  endforeach()
+  set(${out} ${targets} PARENT_SCOPE)
+endfunction()

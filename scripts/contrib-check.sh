@@ -35,7 +35,9 @@ fi
 # Copy (not link) the module, as a user dropping it into contrib/ would.
 rm -rf "$tree/contrib/llm-edge"
 mkdir -p "$tree/contrib/llm-edge"
-(cd "$root" && tar --exclude='./build*' --exclude=./.git -cf - .) | (cd "$tree/contrib/llm-edge" && tar -xf -)
+# -m: the copies get the time of the copy, so a source edited before an earlier
+# build had finished is not taken for older than its object file.
+(cd "$root" && tar --exclude='./build*' --exclude=./.git -cf - .) | (cd "$tree/contrib/llm-edge" && tar -xmf -)
 
 cd "$tree"
 # Only the module, its dependencies and point-to-point (for the user-topology
