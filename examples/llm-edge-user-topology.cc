@@ -11,7 +11,7 @@
 //   python3 contrib/llm-edge/examples/llm-edge-plot-timeseries.py topology-ts.csv
 //
 // Traces by Config path: every trace source of the module is reachable from
-// /NodeList/ (see doc/fragments/issue16-11-traces.rst); below, the pipeline's
+// /NodeList/ (see doc/llm-edge.rst, "Traces by Config path"); below, the pipeline's
 // completions are counted through one, and --timeSeries records every
 // device's battery, mode, state and jobs through them (LlmEdgeTraceHelper).
 

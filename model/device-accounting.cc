@@ -354,7 +354,7 @@ SlottedAccounting::EndStage()
         CompleteRunningJob().Notify(true);
     }
     // Hysteresis on the new level (doc: "Battery, harvest and power saving");
-    // none with the grid behind the battery (doc/fragments/issue7-grid.rst).
+    // none with the grid behind the battery (doc/llm-edge.rst, "Grid-connected and hybrid devices").
     double e = GetEnergyJ();
     if (State() != Device::SAVING && e < Spec().GetLowJ() && !Battery()->IsGridBacked())
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
 """Regenerates the synthetic and estimated data files of the
-sustainability-aware routing data layer (doc/fragments/issue7-data.rst):
+sustainability-aware routing data layer (doc/llm-edge.rst, "Sustainability-aware routing: data layer"):
 
   data/carbon/synthetic-diurnal-2zones.csv   SYNTHETIC hourly carbon trace
   data/device-profiles/orin-nx-8gb.csv       EST device profile

@@ -13,7 +13,7 @@ bin="$root/build-release/examples"
 plot="/usr/bin/python3 $root/examples/llm-edge-plots.py"   # Debian's python3-matplotlib
 
 # The values the paper leaves unstated: fitted ones from data/calibration/
-# (written by llm-edge-calibrate, see doc/fragments/issue12-calibration.rst)
+# (written by llm-edge-calibrate, see doc/llm-edge.rst, "Calibration")
 # where the fit beat the hand-chosen defaults at the final evaluation, else
 # the programs' hand-chosen defaults. Regenerate a file with e.g.
 #   build-release/examples/llm-edge-calibrate --experiment=fig2a \

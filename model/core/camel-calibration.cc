@@ -166,7 +166,7 @@ FormatCamelSurfaceCsv(const CamelFitResult& fit, const CamelFitTarget& target)
        << " W, mu = " << Num(p.clockShare) << "; margin over the runner-up "
        << Num(100 * fit.margin) << " %,\n"
        << "# EDP reduction " << Num(100 * fit.edpReduction)
-       << " %. See doc/fragments/issue8-camel.rst.\n"
+       << " %. See doc/llm-edge.rst (Camel).\n"
        << "device,model,freq_mhz,batch,time_per_batch_s,energy_per_batch_j,flag\n";
     for (std::size_t i = 0; i < s.GetNArms(); ++i)
     {
