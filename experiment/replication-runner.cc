@@ -333,7 +333,10 @@ ReapWorkers(const std::vector<pid_t>& pids)
 void
 ReplicationRunner::ShowProgress(const std::string& label, uint32_t done, uint32_t total)
 {
-    if (!label.empty())
+    // Only on a terminal: in a log file or a pipe the carriage returns pile
+    // up into one long line.
+    static const bool terminal = isatty(STDERR_FILENO) == 1;
+    if (!label.empty() && terminal)
     {
         std::cerr << "\r" << label << ": " << done << "/" << total << std::flush;
         if (done == total)

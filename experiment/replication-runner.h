@@ -65,7 +65,8 @@ class ReplicationRunner
     static std::vector<double> RunInChild(const Task& task, uint32_t index);
 
     /**
-     * \brief The progress line on standard error ("\r<label>: done/total").
+     * \brief The progress line on standard error ("\r<label>: done/total"),
+     * when standard error is a terminal (nothing in a log or a pipe).
      * \param label progress label ("" prints nothing)
      * \param done tasks done
      * \param total tasks in all
