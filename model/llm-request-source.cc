@@ -139,7 +139,8 @@ LlmRequestSource::StartApplication()
         }
         if (!m_slot.IsStrictlyPositive())
         {
-            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid SlotDuration = " << m_slot.As(Time::S));
+            LLM_EDGE_CONFIG_ERROR("LlmRequestSource: invalid SlotDuration = " << m_slot.As(Time::S)
+                                                                      << ": must be > 0");
         }
         m_bernoulli->SetAttribute("Probability", DoubleValue(m_probability));
         m_bernoulli->SetAttribute("SlotDuration", TimeValue(m_slot));
