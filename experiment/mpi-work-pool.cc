@@ -19,6 +19,7 @@
 #define MPICH_SKIP_MPICXX 1
 #include <mpi.h>
 #include <mutex>
+#include <poll.h>
 #include <thread>
 #endif
 
@@ -63,6 +64,7 @@ MpiWorkPool::Built()
 bool
 MpiWorkPool::Run(const std::vector<uint32_t>& /* units */,
                  const ReplicationRunner::Task& /* task */,
+                 bool /* isolate */,
                  const std::string& /* label */,
                  const ReplicationRunner::ResultCallback& /* onResult */,
                  std::vector<std::vector<double>>& /* results */)
@@ -103,7 +105,7 @@ FinalizeAtExit()
 
 /// A worker rank: ask, run, answer, until told to stop.
 void
-RunWorker(const ReplicationRunner::Task& task)
+RunWorker(const ReplicationRunner::Task& task, bool isolate)
 {
     uint64_t checkedBefore = InvariantCheck::GetRunsChecked();
     MPI_Send(nullptr, 0, MPI_DOUBLE, 0, kTagReady, MPI_COMM_WORLD);
@@ -119,7 +121,8 @@ RunWorker(const ReplicationRunner::Task& task)
         std::vector<double> msg{static_cast<double>(unit)};
         try
         {
-            std::vector<double> r = task(static_cast<uint32_t>(unit));
+            const auto u = static_cast<uint32_t>(unit);
+            std::vector<double> r = isolate ? ReplicationRunner::RunInChild(task, u) : task(u);
             msg.insert(msg.end(), r.begin(), r.end());
         }
         catch (const ConfigError& e)
@@ -206,68 +209,64 @@ class Root
         int running = g_size - 1;
         while (running > 0)
         {
-            int flag = 0;
-            MPI_Status st;
-            MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
-            if (!flag)
+            if (!ServeOne(running))
             {
                 // Sleep rather than spin: rank 0's own computing shares the core.
                 std::this_thread::sleep_for(std::chrono::microseconds(200));
-                continue;
             }
-            int src = st.MPI_SOURCE;
-            int64_t unit = -1;
-            if (st.MPI_TAG == kTagResult || st.MPI_TAG == kTagReady || st.MPI_TAG == kTagDone)
-            {
-                int count = 0;
-                MPI_Get_count(&st, MPI_DOUBLE, &count);
-                std::vector<double> msg(static_cast<std::size_t>(count));
-                MPI_Recv(msg.data(), count, MPI_DOUBLE, src, st.MPI_TAG, MPI_COMM_WORLD,
-                         MPI_STATUS_IGNORE);
-                if (st.MPI_TAG == kTagDone)
-                {
-                    m_checkedElsewhere += msg.empty() ? 0 : static_cast<uint64_t>(msg[0]);
-                    --running;
-                    continue;
-                }
-                if (st.MPI_TAG == kTagResult && !msg.empty())
-                {
-                    Store(static_cast<uint32_t>(msg[0]),
-                          std::vector<double>(msg.begin() + 1, msg.end()),
-                          src);
-                }
-                unit = Take();
-            }
-            else if (st.MPI_TAG == kTagError)
-            {
-                int count = 0;
-                MPI_Get_count(&st, MPI_CHAR, &count);
-                std::string text(static_cast<std::size_t>(count), '\0');
-                MPI_Recv(&text[0], count, MPI_CHAR, src, kTagError, MPI_COMM_WORLD,
-                         MPI_STATUS_IGNORE);
-                Fail(text);
-            }
-            MPI_Send(&unit, 1, MPI_INT64_T, src, kTagAssign, MPI_COMM_WORLD);
         }
     }
 
-    /// Rank 0's own share: take units until none is left.
+    /**
+     * Rank 0 runs its own share in child processes (isolated units) and
+     * serves the other ranks in between, all from this one thread: POSIX
+     * leaves a child forked while another thread runs (the dispatcher, then
+     * inside MPI) unable to do more than async-signal-safe calls, and the
+     * child runs a whole simulation.
+     */
+    void ComputeInChildrenAndDispatch(const ReplicationRunner::Task& task)
+    {
+        int running = g_size - 1;
+        ReplicationRunner::Child child;
+        int64_t unit = Take();
+        if (unit >= 0)
+        {
+            child = ReplicationRunner::StartInChild(task, static_cast<uint32_t>(unit));
+        }
+        while (running > 0 || unit >= 0)
+        {
+            bool served = running > 0 && ServeOne(running);
+            if (unit >= 0)
+            {
+                pollfd pf{child.fd, POLLIN, 0};
+                const timespec wait{0, served ? 0 : 200000}; // 200 us when idle
+                if (ppoll(&pf, 1, &wait, nullptr) > 0)
+                {
+                    RunUnit(static_cast<uint32_t>(unit), [&]() {
+                        return ReplicationRunner::FinishInChild(child,
+                                                                static_cast<uint32_t>(unit));
+                    });
+                    unit = Take();
+                    if (unit >= 0)
+                    {
+                        child = ReplicationRunner::StartInChild(task, static_cast<uint32_t>(unit));
+                    }
+                }
+            }
+            else if (!served)
+            {
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+        }
+    }
+
+    /// Rank 0's own share in this process: take units until none is left.
     void Compute(const ReplicationRunner::Task& task)
     {
         for (int64_t unit = Take(); unit >= 0; unit = Take())
         {
-            try
-            {
-                Store(static_cast<uint32_t>(unit), task(static_cast<uint32_t>(unit)), 0);
-            }
-            catch (const ConfigError& e)
-            {
-                Fail(std::string("C") + e.what());
-            }
-            catch (const std::exception& e)
-            {
-                Fail(std::string("E") + "rank 0: " + e.what());
-            }
+            const auto u = static_cast<uint32_t>(unit);
+            RunUnit(u, [&]() { return task(u); });
         }
     }
 
@@ -297,6 +296,75 @@ class Root
     }
 
   private:
+    /**
+     * Handle one message from a worker rank, if one is waiting: store its
+     * result or error and send its next unit (-1: stop).
+     * \param running worker ranks still running (decremented on kTagDone)
+     * \return whether a message was handled
+     */
+    bool ServeOne(int& running)
+    {
+        int flag = 0;
+        MPI_Status st;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &st);
+        if (!flag)
+        {
+            return false;
+        }
+        int src = st.MPI_SOURCE;
+        int64_t unit = -1;
+        if (st.MPI_TAG == kTagResult || st.MPI_TAG == kTagReady || st.MPI_TAG == kTagDone)
+        {
+            int count = 0;
+            MPI_Get_count(&st, MPI_DOUBLE, &count);
+            std::vector<double> msg(static_cast<std::size_t>(count));
+            MPI_Recv(msg.data(), count, MPI_DOUBLE, src, st.MPI_TAG, MPI_COMM_WORLD,
+                     MPI_STATUS_IGNORE);
+            if (st.MPI_TAG == kTagDone)
+            {
+                m_checkedElsewhere += msg.empty() ? 0 : static_cast<uint64_t>(msg[0]);
+                --running;
+                return true;
+            }
+            if (st.MPI_TAG == kTagResult && !msg.empty())
+            {
+                Store(static_cast<uint32_t>(msg[0]),
+                      std::vector<double>(msg.begin() + 1, msg.end()),
+                      src);
+            }
+            unit = Take();
+        }
+        else if (st.MPI_TAG == kTagError)
+        {
+            int count = 0;
+            MPI_Get_count(&st, MPI_CHAR, &count);
+            std::string text(static_cast<std::size_t>(count), '\0');
+            MPI_Recv(&text[0], count, MPI_CHAR, src, kTagError, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            Fail(text);
+        }
+        MPI_Send(&unit, 1, MPI_INT64_T, src, kTagAssign, MPI_COMM_WORLD);
+        return true;
+    }
+
+    /// Run one of rank 0's units (\p run returns its numbers) and store the
+    /// result, or record its error.
+    template <typename F>
+    void RunUnit(uint32_t unit, F run)
+    {
+        try
+        {
+            Store(unit, run(), 0);
+        }
+        catch (const ConfigError& e)
+        {
+            Fail(std::string("C") + e.what());
+        }
+        catch (const std::exception& e)
+        {
+            Fail(std::string("E") + "rank 0: " + e.what());
+        }
+    }
+
     const std::vector<uint32_t>& m_units;               ///< the units, in hand-out order
     std::string m_label;                                ///< progress label
     const ReplicationRunner::ResultCallback& m_onResult; ///< per-result callback
@@ -369,24 +437,33 @@ MpiWorkPool::Built()
 bool
 MpiWorkPool::Run(const std::vector<uint32_t>& units,
                  const ReplicationRunner::Task& task,
+                 bool isolate,
                  const std::string& label,
                  const ReplicationRunner::ResultCallback& onResult,
                  std::vector<std::vector<double>>& results)
 {
-    NS_LOG_FUNCTION(units.size() << label);
+    NS_LOG_FUNCTION(units.size() << isolate << label);
     if (g_rank != 0)
     {
-        RunWorker(task); // rank 0 sends the unit numbers
+        RunWorker(task, isolate); // rank 0 sends the unit numbers
         return false;
     }
     Root root(units, label, onResult, results);
     if (g_size == 1)
     {
-        root.Compute(task);
+        root.Compute(isolate ? ReplicationRunner::Task([&task](uint32_t u) {
+            return ReplicationRunner::RunInChild(task, u);
+        })
+                             : task);
+    }
+    else if (isolate)
+    {
+        root.ComputeInChildrenAndDispatch(task); // one thread: forks are safe
     }
     else if (g_threads)
     {
-        // Only the dispatcher thread calls MPI while it runs (SERIALIZED).
+        // No fork here. Only the dispatcher thread calls MPI while it runs
+        // (SERIALIZED).
         std::thread dispatcher([&root]() { root.Dispatch(); });
         root.Compute(task);
         dispatcher.join();

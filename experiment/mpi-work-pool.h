@@ -53,6 +53,9 @@ class MpiWorkPool
      * are not used).
      * \param units the unit numbers to run, in hand-out order (rank 0)
      * \param task the work of one unit (by unit number)
+     * \param isolate run each unit in a child process
+     *        (ReplicationRunner::RunInChild); rank 0 then serves the other
+     *        ranks from its one thread between polls of its child
      * \param label progress label, shown by rank 0 ("" for none)
      * \param onResult called on rank 0 as each result arrives (may be empty)
      * \param results on rank 0, results[unit] is set for every unit
@@ -60,6 +63,7 @@ class MpiWorkPool
      */
     static bool Run(const std::vector<uint32_t>& units,
                     const ReplicationRunner::Task& task,
+                    bool isolate,
                     const std::string& label,
                     const ReplicationRunner::ResultCallback& onResult,
                     std::vector<std::vector<double>>& results);

@@ -356,6 +356,12 @@ ReplicationRunner::Cores()
 std::vector<double>
 ReplicationRunner::RunInChild(const Task& task, uint32_t index)
 {
+    return FinishInChild(StartInChild(task, index), index);
+}
+
+ReplicationRunner::Child
+ReplicationRunner::StartInChild(const Task& task, uint32_t index)
+{
     int fd = -1;
     pid_t pid = ForkWithPipe(fd);
     if (pid == 0)
@@ -385,6 +391,14 @@ ReplicationRunner::RunInChild(const Task& task, uint32_t index)
                                : WriteAll(fd, text.data(), text.size()));
         _exit(ok ? 0 : 4);
     }
+    return Child{pid, fd};
+}
+
+std::vector<double>
+ReplicationRunner::FinishInChild(Child child, uint32_t index)
+{
+    const pid_t pid = child.pid;
+    const int fd = child.fd;
     std::string msg;
     char buf[65536];
     for (ssize_t n; (n = read(fd, buf, sizeof(buf))) != 0;)

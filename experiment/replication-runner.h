@@ -64,6 +64,31 @@ class ReplicationRunner
      */
     static std::vector<double> RunInChild(const Task& task, uint32_t index);
 
+    /// A task running in a child process (StartInChild), to be collected.
+    struct Child
+    {
+        int pid{-1}; ///< the child's process id
+        int fd{-1};  ///< read end of its record pipe
+    };
+
+    /**
+     * \brief RunInChild in two steps, for a caller with other work to do
+     * meanwhile (MPI's rank 0 serves the other ranks): fork the child.
+     * \param task the work
+     * \param index the task's index
+     * \return the child; poll its fd for readability, then FinishInChild
+     */
+    static Child StartInChild(const Task& task, uint32_t index);
+
+    /**
+     * \brief Wait for a child started by StartInChild and decode its record
+     * (same results and errors as RunInChild).
+     * \param child the child
+     * \param index the task's index
+     * \return its numbers
+     */
+    static std::vector<double> FinishInChild(Child child, uint32_t index);
+
     /**
      * \brief The progress line on standard error ("\r<label>: done/total"),
      * when standard error is a terminal (nothing in a log or a pipe).

@@ -392,14 +392,14 @@ WorkDistributor::Execute(const std::vector<uint32_t>& units,
                          const ReplicationRunner::ResultCallback& onResult,
                          Results& results) const
 {
+    if (MpiWorkPool::Active())
+    {
+        return MpiWorkPool::Run(units, task, m_isolate, label, onResult, results);
+    }
     ReplicationRunner::Task run = task;
     if (m_isolate)
     {
         run = [&task](uint32_t u) { return ReplicationRunner::RunInChild(task, u); };
-    }
-    if (MpiWorkPool::Active())
-    {
-        return MpiWorkPool::Run(units, run, label, onResult, results);
     }
     auto local = ReplicationRunner::Run(
         static_cast<uint32_t>(units.size()),

@@ -19,6 +19,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fail=0
 checked=0
+# Every run of a sweep ends within this (they take seconds): a hang fails its
+# check by name instead of holding the cores until ctest's timeout.
+limit=300
+run_limited() { timeout -k 10 "$limit" "$@"; }
 
 # Small sweeps: tag, program, options (paper: 3 blocks of replications per point).
 sweeps=(
@@ -53,8 +57,9 @@ same() {
 local_run() {
     rm -rf "$work/out" && mkdir -p "$work/out"
     # shellcheck disable=SC2046
-    if ! "$bin/$2" $3 $(outputs "$1" "$work/out") >"$work/$1-local.out" 2>&1; then
-        echo "FAIL $1: one-process run failed: $(tail -2 "$work/$1-local.out")"; fail=1
+    if ! run_limited "$bin/$2" $3 $(outputs "$1" "$work/out") >"$work/$1-local.out" 2>&1; then
+        echo "FAIL $1: one-process run failed or ran over $limit s: $(tail -2 "$work/$1-local.out")"
+        fail=1
     fi
     mv "$work/out" "$work/local-$1" && mkdir -p "$work/out"
 }
@@ -82,9 +87,10 @@ mpi)
         IFS='|' read -r tag prog opts <<<"$s"
         local_run "$tag" "$prog" "$opts"
         # shellcheck disable=SC2046,SC2086
-        if ! "$mpiexec" "${flags[@]}" "$bin/$prog" $opts $(outputs "$tag" "$work/out") \
+        if ! run_limited "$mpiexec" "${flags[@]}" "$bin/$prog" $opts $(outputs "$tag" "$work/out") \
             >"$work/$tag-mpi.out" 2>"$work/$tag-mpi.err"; then
-            echo "FAIL $tag: mpirun -np 2 failed: $(tail -3 "$work/$tag-mpi.err")"; fail=1; continue
+            echo "FAIL $tag: mpirun -np 2 failed or ran over $limit s: $(tail -3 "$work/$tag-mpi.err")"
+            fail=1; continue
         fi
         compare "$tag" "mpirun -np 2 vs one process"
         # The split: "N units over 2 MPI ranks: rank 0 ran a, rank 1 ran b".
@@ -112,7 +118,7 @@ shards)
         sd="$work/shards-$tag"
         # shellcheck disable=SC2046,SC2086
         set -- $opts $(outputs "$tag" "$work/out") --shardDir="$sd"
-        if ! bash "$src/scripts/llm-edge-shards.sh" --no-merge 3 "$bin/$prog" "$@" \
+        if ! run_limited bash "$src/scripts/llm-edge-shards.sh" --no-merge 3 "$bin/$prog" "$@" \
             >"$work/$tag-shards.out" 2>&1; then
             echo "FAIL $tag: shards failed: $(tail -3 "$work/$tag-shards.out")"; fail=1; continue
         fi
@@ -123,7 +129,7 @@ shards)
         { sed -n '1,/^end-header$/p' "$s3"; grep '^unit ' "$s3" | head -1
           grep '^unit ' "$s3" | sed -n 2p | cut -c1-20 | tr -d '\n'; } >"$s3.partial"
         rm "$s3"
-        if ! bash "$src/scripts/llm-edge-shards.sh" --resume 3 "$bin/$prog" "$@" \
+        if ! run_limited bash "$src/scripts/llm-edge-shards.sh" --resume 3 "$bin/$prog" "$@" \
             >"$work/$tag-resume.out" 2>&1; then
             echo "FAIL $tag: resume + merge failed: $(tail -3 "$work/$tag-resume.out")"; fail=1
             continue
