@@ -338,12 +338,6 @@ WorkDistributor::GetRank()
     return MpiWorkPool::GetRank();
 }
 
-uint32_t
-WorkDistributor::GetRanks()
-{
-    return MpiWorkPool::GetSize();
-}
-
 bool
 WorkDistributor::HaveMpi()
 {

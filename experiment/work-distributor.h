@@ -106,8 +106,6 @@ class WorkDistributor
 
     /// \return this process's MPI rank (0 without MPI)
     static uint32_t GetRank();
-    /// \return the number of MPI ranks (1 without MPI)
-    static uint32_t GetRanks();
     /// \return whether the module was built with MPI
     static bool HaveMpi();
 

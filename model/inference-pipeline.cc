@@ -8,6 +8,8 @@
 
 #include "llm-block-application.h"
 #include "llm-request-source.h"
+#include "tcp-job-transport.h"
+#include "zero-communication-transport.h"
 
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
@@ -119,7 +121,11 @@ InferencePipeline::DoDispose()
     m_beaconSink = nullptr;
     m_beaconSockets.clear();
     m_source = nullptr;
-    m_transfers.clear();
+    if (m_transportObject)
+    {
+        m_transportObject->Dispose();
+        m_transportObject = nullptr;
+    }
     Object::DoDispose();
 }
 
@@ -151,6 +157,19 @@ InferencePipeline::AddLayer(const std::vector<Ptr<LlmBlockApplication>>& apps)
     if (m_layers.empty())
     {
         m_linkDelays = LinkDelayEstimate(m_linkDelayWeight); // checks the weight
+    }
+    if (!m_transportObject)
+    {
+        Ptr<JobTransport> t;
+        if (m_transport == "tcp")
+        {
+            t = CreateObject<TcpJobTransport>();
+        }
+        else
+        {
+            t = CreateObject<ZeroCommunicationTransport>();
+        }
+        SetTransport(t);
     }
     uint32_t layer = static_cast<uint32_t>(m_layers.size());
     for (const auto& a : apps)
@@ -245,7 +264,7 @@ InferencePipeline::SendBeacon(uint32_t layer, uint32_t index)
         {
             s = Socket::CreateSocket(node, UdpSocketFactory::GetTypeId());
             s->Bind();
-            InetSocketAddress to = InetSocketAddress::ConvertFrom(m_source->GetListenAddress());
+            InetSocketAddress to = InetSocketAddress::ConvertFrom(TcpJobTransport::GetListenAddress(m_source));
             s->Connect(InetSocketAddress(to.GetIpv4(), kBeaconPort));
         }
         Ptr<Packet> p = Create<Packet>(m_beaconBytes);
@@ -299,7 +318,21 @@ InferencePipeline::GetSource() const
 bool
 InferencePipeline::UsesNetwork() const
 {
-    return m_transport == "tcp";
+    return m_transportObject ? m_transportObject->UsesNetwork() : m_transport == "tcp";
+}
+
+void
+InferencePipeline::SetTransport(Ptr<JobTransport> transport)
+{
+    NS_ABORT_MSG_IF(!transport, "InferencePipeline: null transport");
+    m_transportObject = transport;
+    m_transportObject->SetPipeline(this);
+}
+
+Ptr<JobTransport>
+InferencePipeline::GetTransport() const
+{
+    return m_transportObject;
 }
 
 uint32_t
@@ -356,19 +389,7 @@ InferencePipeline::Forward(const InferenceJob& job,
                            Ptr<InferenceEndpoint> to)
 {
     NS_LOG_FUNCTION(this << job.id << hop);
-    if (UsesNetwork() && to->GetNode() != from->GetNode())
-    {
-        from->SendJob(to->GetListenAddress(), job, hop);
-        auto it = m_transfers.find(std::make_pair(job.id, hop));
-        if (it != m_transfers.end())
-        {
-            it->second.toNode = to->GetNode()->GetId();
-        }
-    }
-    else
-    {
-        to->ReceiveJob(job);
-    }
+    m_transportObject->Send(job, hop, from, to);
 }
 
 void
@@ -498,67 +519,32 @@ InferencePipeline::NotifyReleased(uint32_t layer)
 }
 
 void
-InferencePipeline::BeginTransfer(const InferenceJob& job,
-                                 uint32_t hop,
-                                 Ptr<InferenceEndpoint> sender)
+InferencePipeline::NotifyTransferBegun(const InferenceJob& job, uint32_t hop)
 {
     NS_LOG_FUNCTION(this << job.id << hop);
-    auto key = std::make_pair(job.id, hop);
-    NS_ASSERT_MSG(m_transfers.find(key) == m_transfers.end(),
-                  "InferencePipeline: job " << job.id << " already on hop " << hop);
-    m_transfers[key] = Transfer{job, sender, 0};
     ++m_onWire.at(hop);
     m_transferTrace(job.id, hop, TRANSFER_BEGUN);
 }
 
-bool
-InferencePipeline::DeliverTransfer(uint64_t jobId, uint32_t hop)
+void
+InferencePipeline::NotifyTransferDelivered(const InferenceJob& job,
+                                           uint32_t hop,
+                                           uint32_t fromNode,
+                                           uint32_t toNode)
 {
-    NS_LOG_FUNCTION(this << jobId << hop);
-    auto it = m_transfers.find(std::make_pair(jobId, hop));
-    if (it == m_transfers.end())
-    {
-        NS_LOG_LOGIC("job " << jobId << " hop " << hop << ": transfer already ended, discarded");
-        return false;
-    }
-    Ptr<InferenceEndpoint> sender = it->second.sender;
-    if (sender)
-    {
-        m_linkDelays.Observe(sender->GetNode()->GetId(),
-                             it->second.toNode,
-                             (Simulator::Now() - it->second.job.sentAt).GetSeconds());
-    }
-    m_transfers.erase(it);
+    NS_LOG_FUNCTION(this << job.id << hop);
+    m_linkDelays.Observe(fromNode, toNode, (Simulator::Now() - job.sentAt).GetSeconds());
     --m_onWire.at(hop);
-    m_transferTrace(jobId, hop, TRANSFER_DELIVERED);
-    if (sender)
-    {
-        sender->NotifyDelivered(jobId, hop);
-    }
-    return true;
+    m_transferTrace(job.id, hop, TRANSFER_DELIVERED);
 }
 
-bool
-InferencePipeline::FailTransfer(uint64_t jobId, uint32_t hop)
+void
+InferencePipeline::NotifyTransferFailed(const InferenceJob& job, uint32_t hop)
 {
-    NS_LOG_FUNCTION(this << jobId << hop);
-    auto it = m_transfers.find(std::make_pair(jobId, hop));
-    if (it == m_transfers.end())
-    {
-        return false;
-    }
-    InferenceJob job = it->second.job;
-    m_transfers.erase(it);
+    NS_LOG_FUNCTION(this << job.id << hop);
     --m_onWire.at(hop);
-    m_transferTrace(jobId, hop, TRANSFER_FAILED);
+    m_transferTrace(job.id, hop, TRANSFER_FAILED);
     Drop(job, LINK_FAILURE);
-    return true;
-}
-
-bool
-InferencePipeline::IsTransferOpen(uint64_t jobId, uint32_t hop) const
-{
-    return m_transfers.find(std::make_pair(jobId, hop)) != m_transfers.end();
 }
 
 const std::vector<InferencePipeline::Completion>&
@@ -575,7 +561,10 @@ InferencePipeline::ResetStatistics()
     m_dropped.fill(0);
     std::fill(m_held.begin(), m_held.end(), 0);
     std::fill(m_onWire.begin(), m_onWire.end(), 0);
-    m_transfers.clear();
+    if (m_transportObject)
+    {
+        m_transportObject->ForgetOpenTransfers();
+    }
     m_completions.clear();
     m_linkDelays.Clear(); // replications learn independently
     m_beacons = BeaconStats();

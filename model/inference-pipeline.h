@@ -8,6 +8,7 @@
 #include "inference-policy.h"
 #include "ns3/job-drop-reason.h"
 #include "device-report.h"
+#include "job-transport.h"
 #include "ns3/link-delay-estimate.h"
 
 #include "ns3/object.h"
@@ -138,8 +139,17 @@ class InferencePipeline : public Object, public JobDropReasons
     /// \return the request source
     Ptr<LlmRequestSource> GetSource() const;
 
-    /// \return true for the tcp transport
+    /// \return true when jobs cross the network (the transport's answer)
     bool UsesNetwork() const;
+    /**
+     * \brief Carry jobs with this transport instead of the one the
+     * Transport attribute names (for a user's own JobTransport). Any time
+     * before the simulation starts (endpoints attach to it when they start).
+     * \param transport the transport
+     */
+    void SetTransport(Ptr<JobTransport> transport);
+    /// \return the transport (null until the first layer is added or SetTransport)
+    Ptr<JobTransport> GetTransport() const;
     /// \return the activation bytes per hop
     uint32_t GetPayloadBytes() const;
     /**
@@ -220,36 +230,33 @@ class InferencePipeline : public Object, public JobDropReasons
     void NotifyReleased(uint32_t layer);
 
     /**
-     * \brief A transfer over the network starts (the job enters "on the
-     * wire" of \p hop); \p sender is told if the receiver takes the job.
-     * \param job the job
+     * \brief From the transport: a transfer over the network starts (the
+     * job enters "on the wire" of \p hop).
+     * \param job the job as sent
      * \param hop the hop (h < L: into layer h; h = L: back to the source)
-     * \param sender the sending endpoint
      */
-    void BeginTransfer(const InferenceJob& job, uint32_t hop, Ptr<InferenceEndpoint> sender);
+    void NotifyTransferBegun(const InferenceJob& job, uint32_t hop);
     /**
-     * \brief The receiver holds the whole payload of a transfer. The
-     * receiver is authoritative: if the transfer is still open it ends as
-     * delivered (the sender is told at once) and true is returned; if it
-     * already ended (the sender gave up) false is returned and the receiver
-     * must discard the job.
-     * \param jobId the job
+     * \brief From the transport: the receiver holds the whole payload of an
+     * open transfer (the transport hands the job over next). Feeds the
+     * link-delay estimate.
+     * \param job the job as sent (its sentAt)
      * \param hop the hop
-     * \return true if the receiver takes the job
+     * \param fromNode the sending node's id
+     * \param toNode the receiving node's id
      */
-    bool DeliverTransfer(uint64_t jobId, uint32_t hop);
+    void NotifyTransferDelivered(const InferenceJob& job,
+                                 uint32_t hop,
+                                 uint32_t fromNode,
+                                 uint32_t toNode);
     /**
-     * \brief A transfer failed (connection failed or closed in error,
-     * inactivity timeout, peer closed early). If it is still open, the job
-     * is dropped with LINK_FAILURE and true is returned; if it already ended
-     * (delivered, or failed before) nothing happens and false is returned.
-     * \param jobId the job
+     * \brief From the transport: an open transfer failed (connection failed
+     * or closed in error, inactivity timeout, peer closed early); the job is
+     * dropped with LINK_FAILURE. A transfer ends once: delivered or failed.
+     * \param job the job as sent
      * \param hop the hop
-     * \return true if this call ended the transfer
      */
-    bool FailTransfer(uint64_t jobId, uint32_t hop);
-    /// \param jobId a job \param hop a hop \return true while the transfer is open
-    bool IsTransferOpen(uint64_t jobId, uint32_t hop) const;
+    void NotifyTransferFailed(const InferenceJob& job, uint32_t hop);
     /// \return the completions in order
     const std::vector<Completion>& GetCompletions() const;
 
@@ -284,6 +291,7 @@ class InferencePipeline : public Object, public JobDropReasons
                  Ptr<InferenceEndpoint> to);
 
     std::string m_transport;  ///< attribute Transport
+    Ptr<JobTransport> m_transportObject; ///< carries the jobs
     uint32_t m_payloadBytes;  ///< attribute PayloadBytes
     Ptr<InferencePolicy> m_policy; ///< attribute Policy
     double m_linkDelayWeight;      ///< attribute LinkDelayWeight
@@ -318,20 +326,12 @@ class InferencePipeline : public Object, public JobDropReasons
     void ReceiveBeacon(Ptr<Socket> s);
     std::vector<std::vector<Ptr<LlmBlockApplication>>> m_layers;
     Ptr<LlmRequestSource> m_source;
-    /// An open transfer (simulator bookkeeping shared by both ends).
-    struct Transfer
-    {
-        InferenceJob job;              ///< the job as sent
-        Ptr<InferenceEndpoint> sender; ///< told on delivery
-        uint32_t toNode{0};            ///< receiving node (for the delay estimate)
-    };
 
     uint64_t m_arrived{0};
     uint64_t m_completed{0};
     std::array<uint64_t, DROP_REASONS> m_dropped{};
     std::vector<int64_t> m_held;   ///< per layer, counted by NotifyHeld / NotifyReleased
-    std::vector<int64_t> m_onWire; ///< per hop, counted by Begin/Deliver/FailTransfer
-    std::map<std::pair<uint64_t, uint32_t>, Transfer> m_transfers; ///< open, by (job id, hop)
+    std::vector<int64_t> m_onWire; ///< per hop, counted by NotifyTransfer*
     std::vector<Completion> m_completions;
     TracedCallback<uint64_t, Time> m_completedTrace; ///< (job id, latency)
     TracedCallback<uint64_t, uint32_t, uint32_t> m_droppedTrace; ///< (job id, layer, reason)

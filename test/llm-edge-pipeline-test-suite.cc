@@ -12,6 +12,7 @@
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/invariant-check.h"
+#include "ns3/job-transport.h"
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/llm-inference-helper.h"
 #include "ns3/llm-run-report.h"
@@ -26,6 +27,7 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -138,6 +140,130 @@ class ZeroCommunicationTestCase : public TestCase
 
     std::string m_policy;
     std::string m_accounting;
+};
+
+/**
+ * \ingroup llm-edge-tests
+ * A user's transport: every hop between two nodes takes a fixed delay (no
+ * packets). What a JobTransport subclass must do: report each transfer to
+ * the pipeline and count what each sender has on the wire.
+ */
+class FixedDelayTransport : public JobTransport
+{
+  public:
+    explicit FixedDelayTransport(Time delay)
+        : m_delay(delay)
+    {
+    }
+
+    bool UsesNetwork() const override
+    {
+        return true;
+    }
+
+    void Send(const InferenceJob& job,
+              uint32_t hop,
+              Ptr<InferenceEndpoint> from,
+              Ptr<InferenceEndpoint> to) override
+    {
+        if (from->GetNode() == to->GetNode())
+        {
+            JobTransport::Send(job, hop, from, to);
+            return;
+        }
+        InferenceJob sent = job;
+        sent.sentAt = Simulator::Now();
+        GetPipeline()->NotifyTransferBegun(sent, hop);
+        ++m_sending[PeekPointer(from)];
+        ++sends;
+        Simulator::Schedule(m_delay, &FixedDelayTransport::Arrive, this, sent, hop, from, to);
+    }
+
+    uint32_t GetTransfersOutstanding(Ptr<const InferenceEndpoint> sender) const override
+    {
+        auto it = m_sending.find(PeekPointer(sender));
+        return it == m_sending.end() ? 0 : it->second;
+    }
+
+    uint64_t sends{0}; ///< transfers begun
+
+  private:
+    void Arrive(InferenceJob job, uint32_t hop, Ptr<InferenceEndpoint> from, Ptr<InferenceEndpoint> to)
+    {
+        --m_sending[PeekPointer(from)];
+        GetPipeline()->NotifyTransferDelivered(job,
+                                               hop,
+                                               from->GetNode()->GetId(),
+                                               to->GetNode()->GetId());
+        job.network += Simulator::Now() - job.sentAt;
+        to->ReceiveJob(job);
+    }
+
+    Time m_delay;
+    std::map<const InferenceEndpoint*, uint32_t> m_sending;
+};
+
+/**
+ * \ingroup llm-edge-tests
+ * A user's JobTransport set on the pipeline carries every hop: each completed
+ * job spent exactly (layers + 1) delays on the network, the accounts and
+ * invariants hold with jobs still on the wire at the end.
+ */
+class UserTransportTestCase : public TestCase
+{
+  public:
+    UserTransportTestCase()
+        : TestCase("A user's JobTransport (fixed delay per hop) carries every hop")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(3);
+        RngSeedManager::SetRun(4);
+        LlmInferenceHelper h;
+        h.Devices().SetBatteryAttribute("InitialFraction", DoubleValue(0.6));
+        h.SetSourceAttribute("Probability", DoubleValue(0.5));
+        auto layers = LlmInferenceHelper::CreateLayout(2, 2);
+        NodeContainer src;
+        src.Create(1);
+        Ptr<InferencePipeline> p = h.Install(layers, src.Get(0));
+        const Time delay = Seconds(7);
+        auto t = CreateObject<FixedDelayTransport>(delay);
+        p->SetTransport(t);
+        NS_TEST_ASSERT_MSG_EQ(p->GetTransport(), Ptr<JobTransport>(t), "the pipeline's transport");
+        NS_TEST_ASSERT_MSG_EQ(p->UsesNetwork(), true, "the transport's answer");
+        LlmInferenceHelper::SetNodeSpecificHarvest(p, 500);
+        LlmInferenceHelper::AssignStreams(p, 50);
+        Ledger ledger;
+        ledger.Connect(p);
+        // Stop 1 s after the first transfer begun past 20 000 s: it is still
+        // on the wire at the end.
+        p->TraceConnectWithoutContext(
+            "Transfer",
+            MakeCallback(+[](uint64_t, uint32_t, uint32_t event) {
+                static bool stopping = false;
+                if (!stopping && event == InferencePipeline::TRANSFER_BEGUN &&
+                    Simulator::Now() > Seconds(20000))
+                {
+                    stopping = true;
+                    Simulator::Stop(Seconds(1));
+                }
+            }));
+        Simulator::Stop(Seconds(100 * 1000)); // in case
+        Simulator::Run();
+        NS_TEST_ASSERT_MSG_GT(ledger.completed.size(), 50u, "jobs complete");
+        NS_TEST_ASSERT_MSG_GT(t->sends, 3 * ledger.completed.size() - 1, "three hops per job");
+        for (const auto& c : p->GetCompletions())
+        {
+            NS_TEST_ASSERT_MSG_EQ(c.network, 3 * delay, "network time: three hops of 7 s");
+        }
+        NS_TEST_ASSERT_MSG_GT(p->GetOnWire(), 0u, "jobs on the wire at the end");
+        auto violations = InvariantCheck::Check(p);
+        NS_TEST_ASSERT_MSG_EQ(violations.size(), 0u, (violations.empty() ? "" : violations[0]));
+        Simulator::Destroy();
+    }
 };
 
 /**
@@ -295,6 +421,7 @@ class LlmEdgePipelineTestSuite : public TestSuite
         {
             AddTestCase(new RunSeriesTestCase(pol));
         }
+        AddTestCase(new UserTransportTestCase());
         AddTestCase(new TcpTransportTestCase(false));
         AddTestCase(new TcpTransportTestCase(true));
     }

@@ -107,12 +107,6 @@ class BatteryLedger
         return m_capacityJ;
     }
 
-    /// \return initial energy, J
-    double GetInitialJ() const
-    {
-        return m_initialJ;
-    }
-
     /// \return total harvested (including spilled), J
     double GetHarvestedJ() const
     {

@@ -314,12 +314,6 @@ CsvTable::ParseFile(const std::string& path)
     return Parse(in, path);
 }
 
-const std::string&
-CsvTable::GetSourceName() const
-{
-    return m_source;
-}
-
 const std::vector<std::string>&
 CsvTable::GetHeader() const
 {

@@ -54,8 +54,6 @@ class CsvTable
      */
     static CsvTable ParseFile(const std::string& path);
 
-    /// \return the source name used in messages
-    const std::string& GetSourceName() const;
     /// \return the header fields as written
     const std::vector<std::string>& GetHeader() const;
     /// \return the 1-based line number of the header line

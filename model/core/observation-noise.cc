@@ -74,17 +74,5 @@ ObservationNoise::Apply(double trueValue, double z) const
     }
 }
 
-double
-ObservationNoise::GetSigmaRel() const
-{
-    return m_sigmaRel;
-}
-
-ObservationNoise::Distribution
-ObservationNoise::GetDistribution() const
-{
-    return m_distribution;
-}
-
 } // namespace llmedge
 } // namespace ns3

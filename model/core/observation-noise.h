@@ -83,11 +83,6 @@ class ObservationNoise
      */
     double Apply(double trueValue, double z) const;
 
-    /// \return sigma_rel
-    double GetSigmaRel() const;
-    /// \return the distribution
-    Distribution GetDistribution() const;
-
   private:
     double m_sigmaRel{0};                            ///< relative standard deviation
     Distribution m_distribution{Distribution::None}; ///< distribution

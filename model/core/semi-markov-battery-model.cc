@@ -187,7 +187,6 @@ SemiMarkovBatteryModel::SemiMarkovBatteryModel(const DeviceSpec& spec,
                              "must be at most " + FormatValue(kMaxEnergyJ) + " units");
         }
         double r = std::round(v);
-        m_quantErrorJ = std::max(m_quantErrorJ, std::abs(v - r) * u);
         return static_cast<long long>(r);
     };
     m_k.resize(m_n + 1);
@@ -228,22 +227,10 @@ SemiMarkovBatteryModel::GetLevels() const
     return m_n + 1;
 }
 
-std::size_t
-SemiMarkovBatteryModel::GetStateCount() const
-{
-    return kClasses * (m_n + 1);
-}
-
 double
 SemiMarkovBatteryModel::GetUnitJ() const
 {
     return m_harvest.GetUnitJ();
-}
-
-double
-SemiMarkovBatteryModel::GetMaxQuantizationErrorJ() const
-{
-    return m_quantErrorJ;
 }
 
 void

@@ -98,12 +98,8 @@ class SemiMarkovBatteryModel
 
     /// \return N + 1 battery levels
     std::size_t GetLevels() const;
-    /// \return 4 (N + 1)
-    std::size_t GetStateCount() const;
     /// \return the energy unit u, J
     double GetUnitJ() const;
-    /// \return the largest rounding of a job, idle or saving energy to units, J
-    double GetMaxQuantizationErrorJ() const;
 
     /// \brief Force the solver: "auto" (default), "direct" or "aggregation".
     /// \param method the method
@@ -148,7 +144,6 @@ class SemiMarkovBatteryModel
     std::vector<long long> m_idleCost;   ///< idle energy per slot in units by level
     std::vector<long long> m_savingCost; ///< saving energy per slot in units by level
     std::vector<std::vector<double>> m_kernels; ///< f^(*k), index k
-    double m_quantErrorJ{0};
     std::string m_solver{"auto"};
     mutable unsigned m_iterations{0};
     std::shared_ptr<Convolver> m_convolver; ///< shared by copies; not thread-safe
