@@ -69,9 +69,11 @@ function(build_lib)
   file(WRITE ${LLM_EDGE_INCLUDE_DIR}/ns3/${BLIB_LIBNAME}-module.h
        "#ifndef NS3_MODULE_LLM_EDGE\n#define NS3_MODULE_LLM_EDGE\n${header_list}#endif\n")
   add_library(${BLIB_LIBNAME} SHARED ${BLIB_SOURCE_FILES})
-  target_include_directories(${BLIB_LIBNAME} PUBLIC ${LLM_EDGE_INCLUDE_DIR})
+  target_include_directories(${BLIB_LIBNAME} PUBLIC $<BUILD_INTERFACE:${LLM_EDGE_INCLUDE_DIR}>
+                                                    $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(${BLIB_LIBNAME} PUBLIC ${BLIB_LIBRARIES_TO_LINK})
   target_link_options(${BLIB_LIBNAME} PUBLIC ${LLM_EDGE_LINK_FLAGS})
+  llm_edge_install(${BLIB_LIBNAME})
   set(lib${BLIB_LIBNAME} ${BLIB_LIBNAME} PARENT_SCOPE)
   set(LLM_EDGE_TEST_SOURCES ${BLIB_TEST_SOURCES} PARENT_SCOPE)
 
@@ -87,6 +89,72 @@ function(build_lib)
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/examples/CMakeLists.txt)
     add_subdirectory(examples)
   endif()
+endfunction()
+
+# cmake --install: the library, its headers (include/ns3/, beside ns-3's
+# own) and a CMake package, so that an out-of-tree project writes
+#   find_package(llm-edge REQUIRED)
+#   target_link_libraries(my-program llm-edge::llm-edge)
+# and gets ns-3's targets the module links (llm-edgeConfig.cmake finds ns3).
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+function(llm_edge_install target)
+  set(pkg ${CMAKE_INSTALL_LIBDIR}/cmake/llm-edge)
+  install(TARGETS ${target} EXPORT llm-edge-targets LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(DIRECTORY ${LLM_EDGE_INCLUDE_DIR}/ns3 DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  install(EXPORT llm-edge-targets NAMESPACE llm-edge:: DESTINATION ${pkg})
+  configure_package_config_file(${CMAKE_CURRENT_SOURCE_DIR}/cmake/llm-edge-config.cmake.in
+                                ${CMAKE_BINARY_DIR}/llm-edge-config.cmake INSTALL_DESTINATION ${pkg})
+  write_basic_package_version_file(${CMAKE_BINARY_DIR}/llm-edge-config-version.cmake
+                                   VERSION ${LLM_EDGE_VERSION} COMPATIBILITY SameMinorVersion)
+  install(FILES ${CMAKE_BINARY_DIR}/llm-edge-config.cmake
+                ${CMAKE_BINARY_DIR}/llm-edge-config-version.cmake DESTINATION ${pkg})
+endfunction()
+
+# Your own programs, as in an ns-3 tree's scratch/: every scratch/<name>.cc
+# is a program <name>, every folder scratch/<name>/ holding .cc files (at any
+# depth) is one program <name>; no CMake edit. Built into <build>/scratch/,
+# linked with llm-edge and every ns-3 module found above. A new file is seen
+# at the next build (CONFIGURE_DEPENDS).
+function(llm_edge_scratch_programs)
+  set(dir ${CMAKE_CURRENT_SOURCE_DIR}/scratch)
+  set(ns3_libs "")
+  foreach(mod core network energy internet applications point-to-point csma wifi mobility stats
+              propagation)
+    if(lib${mod})
+      list(APPEND ns3_libs ${lib${mod}})
+    endif()
+  endforeach()
+  file(GLOB singles CONFIGURE_DEPENDS ${dir}/*.cc)
+  file(GLOB entries CONFIGURE_DEPENDS LIST_DIRECTORIES true ${dir}/*)
+  set(programs "")
+  foreach(src ${singles})
+    get_filename_component(name ${src} NAME_WE)
+    list(APPEND programs "${name}|${src}")
+  endforeach()
+  foreach(sub ${entries})
+    if(IS_DIRECTORY ${sub})
+      file(GLOB_RECURSE srcs CONFIGURE_DEPENDS ${sub}/*.cc)
+      if(srcs)
+        get_filename_component(name ${sub} NAME)
+        string(REPLACE ";" "," srcs "${srcs}")
+        list(APPEND programs "${name}|${srcs}")
+      endif()
+    endif()
+  endforeach()
+  foreach(p ${programs})
+    string(REPLACE "|" ";" p "${p}")
+    list(GET p 0 name)
+    list(GET p 1 srcs)
+    string(REPLACE "," ";" srcs "${srcs}")
+    if(TARGET scratch_${name})
+      message(FATAL_ERROR "scratch/: two programs named '${name}' (a file and a folder)")
+    endif()
+    add_executable(scratch_${name} ${srcs})
+    target_link_libraries(scratch_${name} llm-edge ${ns3_libs})
+    set_target_properties(scratch_${name} PROPERTIES OUTPUT_NAME ${name}
+                                                     RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/scratch)
+  endforeach()
 endfunction()
 
 function(build_lib_example)
