@@ -73,6 +73,11 @@ function(build_lib)
                                                     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(${BLIB_LIBNAME} PUBLIC ${BLIB_LIBRARIES_TO_LINK})
   target_link_options(${BLIB_LIBNAME} PUBLIC ${LLM_EDGE_LINK_FLAGS})
+  if(LLM_EDGE_SANITIZE)
+    # A program linking a sanitized library (an out-of-tree one included,
+    # through the installed package) must load the sanitizer runtimes first.
+    target_link_options(${BLIB_LIBNAME} INTERFACE ${llm_edge_san})
+  endif()
   llm_edge_install(${BLIB_LIBNAME})
   set(lib${BLIB_LIBNAME} ${BLIB_LIBNAME} PARENT_SCOPE)
   set(LLM_EDGE_TEST_SOURCES ${BLIB_TEST_SOURCES} PARENT_SCOPE)

@@ -45,6 +45,10 @@ class TracePowerHarvester : public SlotEnergyHarvester
     std::string m_powerColumn; ///< attribute PowerColumn
     double m_scale;            ///< attribute PowerScale
     Time m_period;             ///< attribute RepeatPeriod
+    std::string m_format;      ///< attribute TraceFormat
+    double m_areaM2{0};        ///< attribute PanelAreaM2
+    double m_efficiency{0.2};  ///< attribute PanelEfficiency
+    double m_ratedW{0};        ///< attribute RatedPowerW
     bool m_loaded{false};      ///< trace loaded
     PowerTrace m_trace;        ///< the trace
 };

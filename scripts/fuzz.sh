@@ -38,11 +38,11 @@ if [ -z "$cxx" ] || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzze
 fi
 
 readers=(csv-table power-modes power-trace harvest-pmf job-trace carbon-trace carbon-yearly
-         device-profile request-workload config-surface)
+         device-profile request-workload config-surface pvgis-hourly nsrdb-tmy)
 sources=(model/core/csv-table.cc model/core/power-mode-table.cc model/core/power-trace.cc
          model/core/harvest-pmf.cc model/core/job-trace.cc model/core/carbon-intensity.cc
          model/core/device-profile.cc model/core/request-workload.cc model/core/config-surface.cc
-         test/fuzz/readers.cc)
+         model/core/solar-export.cc test/fuzz/readers.cc)
 flags=(-std=c++17 -O1 -g -fno-omit-frame-pointer
        -fsanitize=fuzzer,address,undefined,float-cast-overflow -fno-sanitize-recover=all)
 mkdir -p "$out/obj"

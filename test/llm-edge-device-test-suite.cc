@@ -327,7 +327,8 @@ class TraceHarvesterTestCase : public TestCase
 {
   public:
     TraceHarvesterTestCase()
-        : TestCase("Trace harvester: slot energy is the integral of the power trace")
+        : TestCase("Trace harvester: slot energy is the integral of the power trace (columns, "
+                   "PVGIS export)")
     {
     }
 
@@ -350,6 +351,17 @@ class TraceHarvesterTestCase : public TestCase
         {
             NS_TEST_ASSERT_MSG_EQ_TOL(h->GetSlotEnergyJ(s), expected[s], 1e-9, "slot " << s);
         }
+        // A PVGIS hourly export through the attributes: a 30 W panel from the
+        // sample's 1 kWp P column; slot 432 starts 12 h after the first row
+        // (P = 855.3 W there).
+        Ptr<TracePowerHarvester> pv = CreateObject<TracePowerHarvester>();
+        pv->SetAttribute("TraceFile",
+                         StringValue(std::string(LLM_EDGE_DATA_DIR) +
+                                     "/harvest/pvgis-hourly-sample.csv"));
+        pv->SetAttribute("TraceFormat", StringValue("pvgis-hourly"));
+        pv->SetAttribute("RatedPowerW", DoubleValue(30));
+        NS_TEST_ASSERT_MSG_EQ_TOL(pv->GetSlotEnergyJ(0), 0.0, 1e-12, "PVGIS night slot");
+        NS_TEST_ASSERT_MSG_EQ_TOL(pv->GetSlotEnergyJ(432), 855.3 * 0.03 * 100, 1e-9, "PVGIS slot");
         Simulator::Destroy();
     }
 };

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // llm-edge-read-input READER FILE: reads FILE with one of the module's file
-// readers (csv-table, power-modes, power-trace, harvest-pmf, job-trace,
+// readers (csv-table, power-modes, power-trace, pvgis-hourly, nsrdb-tmy, harvest-pmf, job-trace,
 // carbon-trace, carbon-yearly, device-profile, request-workload,
 // config-surface) and prints what it read; bad input exits 2 with one line,
 // like the programs.
@@ -26,8 +26,8 @@ main(int argc, char* argv[])
         {
             throw ConfigError("usage: llm-edge-read-input READER FILE (READER: csv-table, "
                               "power-modes, power-trace, harvest-pmf, job-trace, carbon-trace, "
-                              "carbon-yearly, device-profile, request-workload or "
-                              "config-surface)");
+                              "carbon-yearly, device-profile, request-workload, "
+                              "config-surface, pvgis-hourly or nsrdb-tmy)");
         }
         std::ifstream in(argv[2], std::ios::binary);
         if (!in)

@@ -14,6 +14,7 @@
 #include "../../model/core/job-trace.h"
 #include "../../model/core/power-mode-table.h"
 #include "../../model/core/power-trace.h"
+#include "../../model/core/solar-export.h"
 #include "../../model/core/request-workload.h"
 
 #include <algorithm>
@@ -36,7 +37,9 @@ ReaderNames()
             "carbon-yearly",
             "device-profile",
             "request-workload",
-            "config-surface"};
+            "config-surface",
+            "pvgis-hourly",
+            "nsrdb-tmy"};
 }
 
 namespace
@@ -154,6 +157,12 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
         PowerTrace p = PowerTrace::Parse(in, sourceName, "time_s", "power_w", 1.0, 0.0);
         out << p.GetN() << " trace rows, " << p.GetEnergyJ(0, 86400) << " J in the first day";
     }
+    else if (SolarExport::IsFormat(reader))
+    {
+        PowerTrace p = SolarExport::Parse(in, sourceName, reader, SolarExport::Panel{0, 0, 30}, 0.0);
+        out << p.GetN() << " export rows, " << p.GetEnergyJ(0, 86400)
+            << " J in the first day (30 W panel)";
+    }
     else if (reader == "harvest-pmf")
     {
         HarvestPmf h = HarvestPmf::Parse(in, sourceName, 100.0);
@@ -189,8 +198,8 @@ ReadWith(const std::string& reader, const std::string& data, const std::string& 
         ThrowConfigError("reader",
                          "'" + reader + "'",
                          "expected csv-table, power-modes, power-trace, harvest-pmf, job-trace, "
-                         "carbon-trace, carbon-yearly, device-profile, request-workload or "
-                         "config-surface");
+                         "carbon-trace, carbon-yearly, device-profile, request-workload, "
+                         "config-surface, pvgis-hourly or nsrdb-tmy");
     }
     return out.str();
 }
