@@ -8,6 +8,7 @@
 //
 //   ./ns3 run llm-edge-user-topology
 //   ./ns3 run "llm-edge-user-topology --timeSeries=topology-ts.csv"
+//   ./ns3 run "llm-edge-user-topology --jobPaths=topology-paths.csv"
 //   python3 contrib/llm-edge/examples/llm-edge-plot-timeseries.py topology-ts.csv
 //
 // Traces by Config path: every trace source of the module is reachable from
@@ -49,6 +50,7 @@ Run(int argc, char* argv[])
     std::string policy = "adaptive";
     std::string timeSeries = "none";
     double timeSeriesIntervalS = 0;
+    std::string jobPaths = "none";
     CommandLine cmd(__FILE__);
     ProgramOptions opt("llm-edge-user-topology", cmd);
     opt.AddCount("slots", "Slots of 100 s to simulate", slots, 1, 10000000);
@@ -62,6 +64,10 @@ Run(int argc, char* argv[])
     opt.AddReal("timeSeriesIntervalS",
                 "Sampling period of the time series, s (0: a row when a value changes)",
                 timeSeriesIntervalS, 0, kMaxTimeS);
+    opt.AddOutputFile("jobPaths",
+                      "CSV of every job's path: each block it ran (layer, node, times), then "
+                      "its end (\"none\": no file)",
+                      jobPaths);
     opt.Parse(argc, argv);
 
     // Your nodes: a source, a first layer of 2 devices, a second of 4.
@@ -122,6 +128,10 @@ Run(int argc, char* argv[])
         traces.SetInterval(Seconds(timeSeriesIntervalS));
         traces.EnableTimeSeries(timeSeries, NodeContainer(layer0, layer1));
     }
+    if (jobPaths != "none")
+    {
+        LlmEdgeTraceHelper().EnableJobPaths(jobPaths, pipeline);
+    }
 
     Time end = Seconds(100.0 * slots);
     Simulator::Stop(end);
@@ -137,14 +147,19 @@ Run(int argc, char* argv[])
         std::cout << "  " << names[i] << " = " << values[i] << "\n";
     }
     std::cout << "  completions traced by Config path = " << g_completedByPath << "\n";
-    Simulator::Destroy(); // flushes the time series
-    if (timeSeries != "none")
+    Simulator::Destroy(); // flushes the time series and the job paths
+    for (const auto& [what, file] : {std::make_pair("Time series", timeSeries),
+                                     std::make_pair("Job paths", jobPaths)})
     {
-        ResultProvenance provenance = ResultProvenance::FromProgram("llm-edge-user-topology", opt);
-        provenance.SetRuns(RngSeedManager::GetSeed(), opt.GetFirstRun(1), 1);
-        provenance.WriteSidecar(timeSeries);
-        std::cout << "Time series written to " << timeSeries << " (provenance in "
-                  << ResultProvenance::SidecarPath(timeSeries) << ")\n";
+        if (file != "none")
+        {
+            ResultProvenance provenance =
+                ResultProvenance::FromProgram("llm-edge-user-topology", opt);
+            provenance.SetRuns(RngSeedManager::GetSeed(), opt.GetFirstRun(1), 1);
+            provenance.WriteSidecar(file);
+            std::cout << what << " written to " << file << " (provenance in "
+                      << ResultProvenance::SidecarPath(file) << ")\n";
+        }
     }
     return InvariantCheck::Finish("llm-edge-user-topology");
 }

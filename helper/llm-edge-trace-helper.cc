@@ -6,6 +6,9 @@
 #include "ns3/config-error.h"
 #include "ns3/config.h"
 #include "ns3/energy-harvesting-orin-device.h"
+#include "ns3/inference-pipeline.h"
+#include "ns3/llm-block-application.h"
+#include "ns3/llm-request-source.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
 #include "ns3/orin-device-holder.h"
@@ -238,6 +241,63 @@ OnJobRefused(Ptr<TimeSeriesRecorder> r, uint32_t s, uint64_t /* jobId */, uint32
     r->Event(s, Simulator::Now(), "job_refused", reason);
 }
 
+/// The rows of a job-path file (EnableJobPaths).
+struct JobPathRecorder : public SimpleRefCount<JobPathRecorder>
+{
+    Ptr<OutputStreamWrapper> stream; ///< the file
+    uint32_t layers{0};              ///< layers of the pipeline
+    uint32_t sourceNode{0};          ///< the request source's node
+
+    /// One row: the times as exact seconds.
+    void Row(uint64_t job,
+             uint32_t layer,
+             const std::string& node,
+             Time arrived,
+             Time left,
+             Time queue,
+             Time batch,
+             Time service,
+             const std::string& outcome)
+    {
+        *stream->GetStream() << job << ',' << layer << ',' << node << ','
+                             << FormatSeconds(arrived.GetNanoSeconds()) << ','
+                             << FormatSeconds(left.GetNanoSeconds()) << ','
+                             << FormatSeconds(queue.GetNanoSeconds()) << ','
+                             << FormatSeconds(batch.GetNanoSeconds()) << ','
+                             << FormatSeconds(service.GetNanoSeconds()) << ',' << outcome << '\n';
+    }
+};
+
+void
+OnBlockCompleted(Ptr<JobPathRecorder> r,
+                 uint32_t node,
+                 uint64_t job,
+                 uint32_t layer,
+                 Time arrived,
+                 Time service,
+                 Time batch)
+{
+    Time now = Simulator::Now();
+    r->Row(job, layer, std::to_string(node), arrived, now, now - arrived - service - batch, batch,
+           service, "served");
+}
+
+void
+OnPathCompleted(Ptr<JobPathRecorder> r, uint64_t job, Time /* latency */)
+{
+    Time now = Simulator::Now();
+    r->Row(job, r->layers, std::to_string(r->sourceNode), now, now, Time(0), Time(0), Time(0),
+           "completed");
+}
+
+void
+OnPathDropped(Ptr<JobPathRecorder> r, uint64_t job, uint32_t layer, uint32_t reason)
+{
+    Time now = Simulator::Now();
+    r->Row(job, layer, "", now, now, Time(0), Time(0), Time(0),
+           "dropped:" + JobDropReasons::DropReasonName(static_cast<JobDropReasons::DropReason>(reason)));
+}
+
 } // namespace
 
 LlmEdgeTraceHelper::LlmEdgeTraceHelper()
@@ -327,6 +387,58 @@ uint32_t
 LlmEdgeTraceHelper::EnableTimeSeriesAll(const std::string& fileName) const
 {
     return EnableTimeSeries(fileName, NodeContainer::GetGlobal());
+}
+
+} // namespace llmedge
+} // namespace ns3
+
+namespace ns3
+{
+namespace llmedge
+{
+
+std::string
+LlmEdgeTraceHelper::GetJobPathHeader()
+{
+    return "job_id,layer,node,arrived_s,left_s,queue_wait_s,batch_wait_s,service_s,outcome";
+}
+
+void
+LlmEdgeTraceHelper::EnableJobPaths(const std::string& fileName,
+                                   Ptr<InferencePipeline> pipeline) const
+{
+    std::ofstream probe(fileName, std::ios::out | std::ios::app);
+    if (!probe)
+    {
+        ThrowConfigError("job-path file", "'" + fileName + "'", "cannot be opened for writing");
+    }
+    probe.close();
+    EnableJobPaths(Create<OutputStreamWrapper>(fileName, std::ios::out), pipeline);
+}
+
+void
+LlmEdgeTraceHelper::EnableJobPaths(Ptr<OutputStreamWrapper> stream,
+                                   Ptr<InferencePipeline> pipeline) const
+{
+    NS_LOG_FUNCTION(this << stream << pipeline);
+    NS_ABORT_MSG_IF(!pipeline || !pipeline->GetSource(),
+                    "LlmEdgeTraceHelper::EnableJobPaths: a pipeline with its source, please");
+    *stream->GetStream() << GetJobPathHeader() << '\n';
+    Ptr<JobPathRecorder> r = Create<JobPathRecorder>();
+    r->stream = stream;
+    r->layers = pipeline->GetNLayers();
+    r->sourceNode = pipeline->GetSource()->GetNode()->GetId();
+    for (uint32_t l = 0; l < pipeline->GetNLayers(); ++l)
+    {
+        for (const auto& app : pipeline->GetLayer(l))
+        {
+            app->TraceConnectWithoutContext(
+                "BlockCompleted",
+                MakeBoundCallback(&OnBlockCompleted, r, app->GetNode()->GetId()));
+        }
+    }
+    pipeline->TraceConnectWithoutContext("Completed", MakeBoundCallback(&OnPathCompleted, r));
+    pipeline->TraceConnectWithoutContext("Dropped", MakeBoundCallback(&OnPathDropped, r));
 }
 
 } // namespace llmedge

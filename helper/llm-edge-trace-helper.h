@@ -16,6 +16,8 @@ namespace ns3
 namespace llmedge
 {
 
+class InferencePipeline;
+
 /**
  * \ingroup llm-edge
  * \brief Records the devices' state over time to a tidy (long) CSV, in the
@@ -86,6 +88,34 @@ class LlmEdgeTraceHelper
 
     /// \return the header line, without newline: "time_s,node,device,variable,value"
     static std::string GetHeader();
+
+    /**
+     * \brief Record each job's path through \p pipeline to a new file
+     * (header written now), one row per event of a job:
+     * - a block it ran: layer, node, arrived_s (at that node), left_s (block
+     *   done), queue_wait_s, batch_wait_s, service_s, outcome "served";
+     * - its end: "completed" (layer = number of layers, node = the source's,
+     *   at the time the result arrived) or "dropped:<reason>" (the layer it
+     *   was dropped at, node empty).
+     * Times are exact seconds. The network time of the hop into layer l is
+     * arrived_s(l) - left_s(l - 1) (from the job's creation for l = 0, not
+     * recorded here). Driven by the trace sources
+     * LlmBlockApplication::BlockCompleted and InferencePipeline::Completed
+     * and Dropped.
+     * \param fileName the CSV file; a ConfigError if it cannot be written
+     * \param pipeline the pipeline (its layers and source installed)
+     */
+    void EnableJobPaths(const std::string& fileName, Ptr<InferencePipeline> pipeline) const;
+
+    /**
+     * \brief As above, to a stream.
+     * \param stream the stream; the header is written now
+     * \param pipeline the pipeline
+     */
+    void EnableJobPaths(Ptr<OutputStreamWrapper> stream, Ptr<InferencePipeline> pipeline) const;
+
+    /// \return the job-path header line, without newline
+    static std::string GetJobPathHeader();
 
   private:
     Time m_interval; ///< sampling period, 0: on change

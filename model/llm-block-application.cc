@@ -6,6 +6,7 @@
 #include "inference-pipeline.h"
 
 #include "ns3/log.h"
+#include "ns3/trace-source-accessor.h"
 #include "ns3/simulator.h"
 
 namespace ns3
@@ -24,7 +25,14 @@ LlmBlockApplication::GetTypeId()
     static TypeId tid = TypeId("ns3::llmedge::LlmBlockApplication")
                             .SetParent<InferenceEndpoint>()
                             .SetGroupName("LlmEdge")
-                            .AddConstructor<LlmBlockApplication>();
+                            .AddConstructor<LlmBlockApplication>()
+                            .AddTraceSource("BlockCompleted",
+                                            "The block of a job ran here: (job id, layer, "
+                                            "arrival here, service time, batch wait).",
+                                            MakeTraceSourceAccessor(
+                                                &LlmBlockApplication::m_blockCompletedTrace),
+                                            "ns3::llmedge::LlmBlockApplication::"
+                                            "BlockCompletedCallback");
     return tid;
 }
 
@@ -130,6 +138,7 @@ LlmBlockApplication::BlockDone(uint64_t key, bool completed)
     job.compute += service;
     job.batchWait += batchWait;
     job.queueWait += stay - service - batchWait;
+    m_blockCompletedTrace(job.id, m_layer, Simulator::Now() - stay, service, batchWait);
     if (m_layer + 1 < GetPipeline()->GetNLayers())
     {
         GetPipeline()->Dispatch(job, m_layer + 1, this);

@@ -7,6 +7,8 @@
 #include "energy-harvesting-orin-device.h"
 #include "inference-endpoint.h"
 
+#include "ns3/traced-callback.h"
+
 #include <map>
 
 namespace ns3
@@ -22,7 +24,11 @@ namespace llmedge
  * device (time and energy from its current power mode; refused jobs are
  * dropped with the device's reason); the output goes to the next layer's
  * device chosen by the pipeline's SemiMarkovScheduler, or back to the
- * request source after the last layer.
+ * request source after the last layer (the policy is the pipeline's; the
+ * SemiMarkovScheduler is one).
+ *
+ * Trace source BlockCompleted: the block of a job ran here (job id, layer,
+ * time the job arrived here, service time, batch wait), as the job leaves.
  */
 class LlmBlockApplication : public InferenceEndpoint
 {
@@ -49,6 +55,20 @@ class LlmBlockApplication : public InferenceEndpoint
     /// pipeline's held counter without being completed or dropped).
     void Clear();
 
+    /**
+     * \brief TracedCallback signature of BlockCompleted.
+     * \param jobId the job
+     * \param layer the layer served
+     * \param arrived when the job arrived at this application
+     * \param service the block's running time
+     * \param batchWait time waiting at the idle device for a batch to form
+     */
+    typedef void (*BlockCompletedCallback)(uint64_t jobId,
+                                           uint32_t layer,
+                                           Time arrived,
+                                           Time service,
+                                           Time batchWait);
+
   private:
     void DoDispose() override;
     void DoReceiveJob(const InferenceJob& job) override;
@@ -65,6 +85,8 @@ class LlmBlockApplication : public InferenceEndpoint
     uint32_t m_layer{0};                      ///< layer served
     uint64_t m_nextKey{0};                    ///< device job ids
     std::map<uint64_t, Waiting> m_jobs;       ///< jobs accepted by the device
+    TracedCallback<uint64_t, uint32_t, Time, Time, Time>
+        m_blockCompletedTrace; ///< (job id, layer, arrived, service, batch wait)
 };
 
 } // namespace llmedge

@@ -14,6 +14,7 @@
 #include "ns3/invariant-check.h"
 #include "ns3/job-transport.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/llm-edge-trace-helper.h"
 #include "ns3/llm-inference-helper.h"
 #include "ns3/llm-run-report.h"
 #include "ns3/paper-scenario.h"
@@ -27,6 +28,7 @@
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -268,6 +270,105 @@ class UserTransportTestCase : public TestCase
 
 /**
  * \ingroup llm-edge-tests
+ * LlmEdgeTraceHelper::EnableJobPaths: every completed job visits each layer
+ * once, in order, its times add up, and the end rows match the accounts.
+ */
+class JobPathsTestCase : public TestCase
+{
+  public:
+    JobPathsTestCase()
+        : TestCase("Job paths CSV: one served row per layer in order, times add up, ends counted")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(2);
+        RngSeedManager::SetRun(5);
+        LlmInferenceHelper h;
+        h.Devices().SetBatteryAttribute("InitialFraction", DoubleValue(0.3));
+        h.SetSourceAttribute("Probability", DoubleValue(0.7));
+        NodeContainer src;
+        src.Create(1);
+        Ptr<InferencePipeline> p = h.Install(LlmInferenceHelper::CreateLayout(3, 2), src.Get(0));
+        LlmInferenceHelper::SetNodeSpecificHarvest(p, 300);
+        LlmInferenceHelper::AssignStreams(p, 9);
+        std::string file = CreateTempDirFilename("paths.csv");
+        auto stream = Create<OutputStreamWrapper>(file, std::ios::out);
+        LlmEdgeTraceHelper().EnableJobPaths(stream, p);
+        Simulator::Stop(Seconds(100 * 1500));
+        Simulator::Run();
+        stream->GetStream()->flush();
+        std::ifstream in(file);
+        std::string line;
+        std::getline(in, line);
+        NS_TEST_ASSERT_MSG_EQ(line, LlmEdgeTraceHelper::GetJobPathHeader(), "header");
+        struct Visit
+        {
+            uint32_t layer;
+            double arrived;
+            double left;
+        };
+        std::map<uint64_t, std::vector<Visit>> served;
+        uint64_t completed = 0;
+        uint64_t dropped = 0;
+        while (std::getline(in, line))
+        {
+            std::vector<std::string> f;
+            std::stringstream ss(line);
+            for (std::string x; std::getline(ss, x, ',');)
+            {
+                f.push_back(x);
+            }
+            NS_TEST_ASSERT_MSG_EQ(f.size(), 9u, "nine fields: " << line);
+            uint64_t job = std::stoull(f[0]);
+            uint32_t layer = static_cast<uint32_t>(std::stoul(f[1]));
+            double arrived = std::stod(f[3]);
+            double left = std::stod(f[4]);
+            if (f[8] == "served")
+            {
+                double parts = std::stod(f[5]) + std::stod(f[6]) + std::stod(f[7]);
+                NS_TEST_ASSERT_MSG_EQ_TOL(left - arrived, parts, 1e-6, "stay = queue + batch + service");
+                bool inLayer = false;
+                for (const auto& app : p->GetLayer(layer))
+                {
+                    inLayer = inLayer || f[2] == std::to_string(app->GetNode()->GetId());
+                }
+                NS_TEST_ASSERT_MSG_EQ(inLayer, true, "node " << f[2] << " serves layer " << layer);
+                served[job].push_back({layer, arrived, left});
+            }
+            else if (f[8] == "completed")
+            {
+                ++completed;
+                NS_TEST_ASSERT_MSG_EQ(layer, 3u, "completion at the source (hop L)");
+                const auto& v = served[job];
+                NS_TEST_ASSERT_MSG_EQ(v.size(), 3u, "three blocks before the result, job " << job);
+                for (uint32_t l = 0; l < v.size(); ++l)
+                {
+                    NS_TEST_ASSERT_MSG_EQ(v[l].layer, l, "layers in order");
+                    if (l > 0)
+                    {
+                        NS_TEST_ASSERT_MSG_EQ_TOL(v[l].arrived, v[l - 1].left, 1e-9, "no network");
+                    }
+                }
+                NS_TEST_ASSERT_MSG_EQ_TOL(arrived, v.back().left, 1e-9, "result at once");
+            }
+            else
+            {
+                NS_TEST_ASSERT_MSG_EQ(f[8].rfind("dropped:", 0), 0u, "an end is completed or dropped");
+                ++dropped;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(completed, 100u, "jobs completed");
+        NS_TEST_ASSERT_MSG_EQ(completed, p->GetCompleted(), "completed rows = accounts");
+        NS_TEST_ASSERT_MSG_EQ(dropped, p->GetDroppedTotal(), "dropped rows = accounts");
+        Simulator::Destroy();
+    }
+};
+
+/**
+ * \ingroup llm-edge-tests
  * TCP over links with delay and rate: activations arrive, network time counted.
  */
 class TcpTransportTestCase : public TestCase
@@ -422,6 +523,7 @@ class LlmEdgePipelineTestSuite : public TestSuite
             AddTestCase(new RunSeriesTestCase(pol));
         }
         AddTestCase(new UserTransportTestCase());
+        AddTestCase(new JobPathsTestCase());
         AddTestCase(new TcpTransportTestCase(false));
         AddTestCase(new TcpTransportTestCase(true));
     }
