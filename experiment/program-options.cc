@@ -3,6 +3,8 @@
  */
 #include "program-options.h"
 
+#include "mpi-work-pool.h"
+
 #include "ns3/llm-edge-version.h"
 
 #include "ns3/config-error.h"
@@ -210,7 +212,7 @@ ParseRealOption(const std::string& option,
     return v;
 }
 
-void
+bool
 CheckWritableFile(const std::string& option, const std::string& path)
 {
     if (path.empty())
@@ -237,6 +239,7 @@ CheckWritableFile(const std::string& option, const std::string& path)
     {
         std::remove(path.c_str());
     }
+    return existed;
 }
 
 ProgramOptions::ProgramOptions(std::string program, CommandLine& cmd)
@@ -487,9 +490,12 @@ ProgramOptions::Parse(int argc, char* argv[])
         auto item = std::find_if(m_items.begin(), m_items.end(), [&name](const Item& it) {
             return it.name == name;
         });
-        if (item->text != "none")
+        // A shard run writes its shard file, not the result files.
+        if (item->text != "none" && CheckWritableFile(name, item->text) && !WasGiven("shard") &&
+            MpiWorkPool::GetRank() == 0)
         {
-            CheckWritableFile(name, item->text);
+            std::cerr << m_program << ": --" << name << "=" << item->text
+                      << " exists and will be replaced" << std::endl;
         }
     }
     UintegerValue run;

@@ -267,8 +267,9 @@ double ParseRealOption(const std::string& option,
  * \brief Check that an output file can be written, leaving no new file behind.
  * \param option the option name (for messages)
  * \param path the path
+ * \return whether the file exists already (it will be replaced)
  */
-void CheckWritableFile(const std::string& option, const std::string& path);
+bool CheckWritableFile(const std::string& option, const std::string& path);
 
 } // namespace llmedge
 } // namespace ns3

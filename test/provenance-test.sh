@@ -123,6 +123,19 @@ for p in "llm-edge-markov --q=0.5" "llm-edge-user-topology --slots=20"; do
         echo "FAIL ${p%% *}: no version line first"; fail=1
     fi
 done
+# A result file is never replaced silently: the second run says so (stderr),
+# the first does not.
+over="$work/overwrite.csv"
+rm -f "$over"
+"$bin/llm-edge-single-device" --replications=2 --slots=3 --csv="$over" >/dev/null 2>"$work/over-1.err"
+"$bin/llm-edge-single-device" --replications=2 --slots=3 --csv="$over" >/dev/null 2>"$work/over-2.err"
+if ! grep -q "exists and will be replaced" "$work/over-1.err" &&
+    grep -qF -- "--csv=$over exists and will be replaced" "$work/over-2.err"; then
+    echo "ok   replacing a result file is announced: $(cat "$work/over-2.err")"
+else
+    echo "FAIL replacing a result file: first run '$(cat "$work/over-1.err")', second '$(cat "$work/over-2.err")'"
+    fail=1
+fi
 echo "$checked result files round-tripped"
 if [ "$checked" -lt 5 ]; then
     echo "FAIL: too few result files checked"; fail=1
