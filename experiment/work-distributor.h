@@ -96,6 +96,10 @@ class WorkDistributor
     /// smaller balances MPI ranks and shards better)
     uint32_t GetUnitReplications() const;
 
+    /**
+     * \param isolate run each unit in a child process (default true; false
+     *        only for tasks that leave no simulator state behind)
+     */
     void SetIsolation(bool isolate);
 
     /**

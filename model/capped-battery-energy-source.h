@@ -80,10 +80,15 @@ class CappedBatteryEnergySource : public EnergySource
     CappedBatteryEnergySource();
     ~CappedBatteryEnergySource() override;
 
+    /// \return the supply voltage, V (ns-3 EnergySource)
     double GetSupplyVoltage() const override;
+    /// \return the initial energy, J (ns-3 EnergySource)
     double GetInitialEnergy() const override;
+    /// \return the energy stored now, J, after bringing it up to date (ns-3 EnergySource)
     double GetRemainingEnergy() override;
+    /// \return stored energy / capacity (ns-3 EnergySource)
     double GetEnergyFraction() override;
+    /// Bring the stored energy up to date with the devices' draw (ns-3 EnergySource)
     void UpdateEnergySource() override;
 
     /// \return capacity, J

@@ -181,6 +181,7 @@ class EnergyHarvestingOrinDevice : public OrinDeviceAttributes, public JobDropRe
      * other models on the same battery (a radio) are not included
      */
     double GetTotalEnergyConsumption() const override;
+    /// The battery is empty: the running job is aborted (ns-3 DeviceEnergyModel)
     void HandleEnergyDepletion() override;
 
     /// \brief Stop at once: cancel the pending stage and forget the jobs

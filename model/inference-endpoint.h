@@ -63,8 +63,11 @@ class InferenceEndpoint : public Application
     void ReceiveJob(const InferenceJob& job);
 
   protected:
+    /// Release the references held (ns-3 Object)
     void DoDispose() override;
+    /// Start: attach to the pipeline's transport (ns-3 Application)
     void StartApplication() override;
+    /// Stop: detach from the transport (ns-3 Application)
     void StopApplication() override;
 
   private:

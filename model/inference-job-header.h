@@ -46,6 +46,7 @@ class InferenceJobHeader : public Header
      * \return the object TypeId
      */
     static TypeId GetTypeId();
+    /// \return the TypeId of this header (ns-3 Header)
     TypeId GetInstanceTypeId() const override;
     InferenceJobHeader();
     /// \param job the job to carry
@@ -57,9 +58,13 @@ class InferenceJobHeader : public Header
     /// \return serialized size, bytes (constant)
     static uint32_t GetStaticSize();
 
+    /// \return the header's size on the wire, bytes (ns-3 Header)
     uint32_t GetSerializedSize() const override;
+    /// \param start where to write the header (ns-3 Header)
     void Serialize(Buffer::Iterator start) const override;
+    /// \param start where to read the header \return bytes read (ns-3 Header)
     uint32_t Deserialize(Buffer::Iterator start) override;
+    /// \param os the stream to print the header's fields to (ns-3 Header)
     void Print(std::ostream& os) const override;
 
   private:

@@ -94,6 +94,7 @@ class JobTransport : public Object
     virtual void ForgetOpenTransfers();
 
   protected:
+    /// Release the references held (ns-3 Object)
     void DoDispose() override;
 
     /// \return the pipeline

@@ -59,7 +59,9 @@ class LlmRequestSource : public InferenceEndpoint
     void Restart();
 
   protected:
+    /// Start the arrivals (ns-3 Application)
     void StartApplication() override;
+    /// Stop the arrivals (ns-3 Application)
     void StopApplication() override;
 
   private:

@@ -66,8 +66,11 @@ class OrinDeviceAttributes : public DeviceEnergyModel
 
     // DeviceEnergyModel: the state follows jobs and the battery, so
     // ChangeState is refused; recharge and changes need no action.
+    /// \param newState not used: the device sets its own state (ns-3 DeviceEnergyModel)
     void ChangeState(int newState) override;
+    /// The battery holds energy again after a depletion (ns-3 DeviceEnergyModel)
     void HandleEnergyRecharged() override;
+    /// The battery's energy changed (ns-3 DeviceEnergyModel)
     void HandleEnergyChanged() override;
 
   protected:
@@ -79,6 +82,7 @@ class OrinDeviceAttributes : public DeviceEnergyModel
      * \return tid with the attributes
      */
     static TypeId AddAttributes(TypeId tid);
+    /// Release the references held (ns-3 Object)
     void DoDispose() override;
     /**
      * \brief GetTypeId's second half: the job queue, Batched accounting and

@@ -37,6 +37,7 @@ class RandomSlotHarvester : public SlotEnergyHarvester
     Ptr<RandomVariableStream> GetSlotEnergyVariable() const;
 
   protected:
+    /// Release the references held (ns-3 Object)
     void DoDispose() override;
 
   private:

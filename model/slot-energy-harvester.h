@@ -86,6 +86,7 @@ class SlotEnergyHarvester : public EnergyHarvester
     virtual int64_t AssignStreams(int64_t stream);
 
   protected:
+    /// Release the references held (ns-3 Object)
     void DoDispose() override;
 
   private:

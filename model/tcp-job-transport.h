@@ -63,6 +63,7 @@ class TcpJobTransport : public JobTransport
     static Address GetListenAddress(Ptr<const InferenceEndpoint> endpoint);
 
   protected:
+    /// Release the references held (ns-3 Object)
     void DoDispose() override;
 
   private:

@@ -12,6 +12,7 @@ packages=(
   libeigen3-dev libboost-dev
   libgtest-dev libbenchmark-dev
   python3-matplotlib        # plots of the examples
+  doxygen                   # the API reference (scripts/doxygen.sh)
   dpkg-dev                  # apt-get source, for the ns-3.37 source tree
   clang libclang-rt-14-dev  # libFuzzer for scripts/fuzz.sh
   libopenmpi-dev openmpi-bin  # optional: sweeps under mpirun (found by CMake's FindMPI)

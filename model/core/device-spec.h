@@ -15,17 +15,17 @@ namespace ns3
 namespace llmedge
 {
 
+/// The paper's slot length T, s: the default of every SlotDuration attribute
+/// (device, harvester, job and request sources). Programs that need the slot
+/// of a built topology read it from its devices (DeviceSpec::slotS).
+constexpr double kDefaultSlotS = 100.0;
+
 /**
  * \ingroup llm-edge
  * \brief Everything that defines one device's battery dynamics, free of ns-3
  * types: shared by the ns-3 device model and the semi-Markov battery model so
  * that both read the very same numbers.
  */
-/// The paper's slot length T, s: the default of every SlotDuration attribute
-/// (device, harvester, job and request sources). Programs that need the slot
-/// of a built topology read it from its devices (DeviceSpec::slotS).
-constexpr double kDefaultSlotS = 100.0;
-
 struct DeviceSpec
 {
     double capacityJ{100e3};   ///< battery capacity Emax, J (> 0)
