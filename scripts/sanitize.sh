@@ -15,6 +15,8 @@ cmake --build "$build" -j "$(nproc)"
 # Leaks: ns-3 keeps singletons (TypeId registry, global values) to exit.
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0:halt_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Bound of one sweep run in the scale-out test (300 s in a release build).
+export LLM_EDGE_RUN_LIMIT=1100
 cd "$build"
 ctest --output-on-failure -j "$(nproc)" --timeout 1200 | tee ctest-sanitize.log
 n=$(sed -n 's/.*tests passed, [0-9]* tests failed out of \([0-9]*\).*/\1/p' ctest-sanitize.log)

@@ -19,9 +19,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 fail=0
 checked=0
-# Every run of a sweep ends within this (they take seconds): a hang fails its
+# Every run of a sweep ends within this (seconds in a release build; the
+# sanitizer build, ~20x slower, sets LLM_EDGE_RUN_LIMIT): a hang fails its
 # check by name instead of holding the cores until ctest's timeout.
-limit=300
+limit="${LLM_EDGE_RUN_LIMIT:-300}"
 run_limited() { timeout -k 10 "$limit" "$@"; }
 
 # Small sweeps: tag, program, options (paper: 3 blocks of replications per point).
