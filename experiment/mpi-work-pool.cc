@@ -239,7 +239,9 @@ class Root
             if (unit >= 0)
             {
                 pollfd pf{child.fd, POLLIN, 0};
-                const timespec wait{0, served ? 0 : 200000}; // 200 us when idle
+                // Idle: wait on the child up to 2 ms (a unit takes seconds; shorter
+                // waits spent measurable CPU of the core the child runs on).
+                const timespec wait{0, served ? 0 : 2000000};
                 if (ppoll(&pf, 1, &wait, nullptr) > 0)
                 {
                     RunUnit(static_cast<uint32_t>(unit), [&]() {
