@@ -241,6 +241,20 @@ OnJobRefused(Ptr<TimeSeriesRecorder> r, uint32_t s, uint64_t /* jobId */, uint32
     r->Event(s, Simulator::Now(), "job_refused", reason);
 }
 
+/// A new output file as a stream (ns-3 aborts on a file it cannot open: a
+/// ConfigError naming \p what and the file comes first).
+Ptr<OutputStreamWrapper>
+OpenOutput(const std::string& what, const std::string& fileName)
+{
+    std::ofstream probe(fileName, std::ios::out | std::ios::app);
+    if (!probe)
+    {
+        ThrowConfigError(what, "'" + fileName + "'", "cannot be opened for writing");
+    }
+    probe.close();
+    return Create<OutputStreamWrapper>(fileName, std::ios::out);
+}
+
 /// The rows of a job-path file (EnableJobPaths).
 struct JobPathRecorder : public SimpleRefCount<JobPathRecorder>
 {
@@ -332,13 +346,7 @@ LlmEdgeTraceHelper::GetHeader()
 uint32_t
 LlmEdgeTraceHelper::EnableTimeSeries(const std::string& fileName, NodeContainer nodes) const
 {
-    std::ofstream probe(fileName, std::ios::out | std::ios::app);
-    if (!probe)
-    {
-        ThrowConfigError("time-series file", "'" + fileName + "'", "cannot be opened for writing");
-    }
-    probe.close();
-    return EnableTimeSeries(Create<OutputStreamWrapper>(fileName, std::ios::out), nodes);
+    return EnableTimeSeries(OpenOutput("time-series file", fileName), nodes);
 }
 
 uint32_t
@@ -407,13 +415,7 @@ void
 LlmEdgeTraceHelper::EnableJobPaths(const std::string& fileName,
                                    Ptr<InferencePipeline> pipeline) const
 {
-    std::ofstream probe(fileName, std::ios::out | std::ios::app);
-    if (!probe)
-    {
-        ThrowConfigError("job-path file", "'" + fileName + "'", "cannot be opened for writing");
-    }
-    probe.close();
-    EnableJobPaths(Create<OutputStreamWrapper>(fileName, std::ios::out), pipeline);
+    EnableJobPaths(OpenOutput("job-path file", fileName), pipeline);
 }
 
 void

@@ -142,6 +142,13 @@ CheckPanel(const SolarExport::Panel& p)
     }
 }
 
+/// W per W/m^2 of the panel: area x efficiency, or rated power / 1000 W/m^2.
+double
+IrradianceScale(const SolarExport::Panel& p)
+{
+    return p.areaM2 > 0 ? p.areaM2 * p.efficiency : p.ratedW / 1000.0;
+}
+
 /// Times must increase row to row.
 void
 Append(const CsvTable& csv,
@@ -246,7 +253,7 @@ ParsePvgis(const std::vector<std::string>& lines,
     const int cp = csv.FindColumn("P");
     const bool usePower = panel.ratedW > 0 && cp >= 0;
     const std::size_t cg = usePower ? 0 : csv.RequireColumn("G(i)");
-    double scale = panel.areaM2 > 0 ? panel.areaM2 * panel.efficiency : panel.ratedW / 1000.0;
+    double scale = IrradianceScale(panel);
     if (usePower)
     {
         double kw = PvgisNominalKw(lines, header, name);
@@ -301,7 +308,7 @@ ParseNsrdb(const std::vector<std::string>& lines,
     {
         oneYear = oneYear && csv.GetString(row, cy) == csv.GetString(csv.GetRows()[0], cy);
     }
-    const double scale = panel.areaM2 > 0 ? panel.areaM2 * panel.efficiency : panel.ratedW / 1000.0;
+    const double scale = IrradianceScale(panel);
     std::vector<double> t;
     std::vector<double> p;
     double t0 = 0;
