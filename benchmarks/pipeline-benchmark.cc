@@ -146,6 +146,145 @@ BM_LargeTopology(benchmark::State& state)
     state.counters["peak_rss_MiB"] = PeakRssMiB();
 }
 
+
+/// Each device serves about this many jobs per 100 s slot (the harvest of
+/// U[300, 900] J per slot sustains about 0.26 jobs of 2.3 kJ per slot).
+constexpr double kJobsPerDevicePerSlot = 0.2;
+
+/**
+ * \brief A deployment of L layers of N devices whose request rate grows with
+ * N (Poisson, N x 0.2 jobs per 100 s slot, so every device works), for
+ * \p seconds of simulated time: zero-communication, or TCP over
+ * point-to-point links in a tree of routers (a router per \p fanout devices
+ * of a layer, the routers on one core router, static routes: global routing
+ * would give every node a route to every link, O(devices^2) memory).
+ * \return the run's report
+ */
+LlmRunReport
+RunDeployment(bool tcp,
+              uint32_t layers,
+              uint32_t perLayer,
+              double seconds,
+              uint64_t* events,
+              uint32_t fanout = 63)
+{
+    auto layout = LlmInferenceHelper::CreateLayout(layers, perLayer);
+    NodeContainer src;
+    src.Create(1);
+    if (tcp)
+    {
+        InternetStackHelper internet;
+        internet.Install(src);
+        for (auto& l : layout)
+        {
+            internet.Install(l);
+        }
+        NodeContainer core;
+        core.Create(1);
+        internet.Install(core);
+        PointToPointHelper p2p;
+        p2p.SetDeviceAttribute("DataRate", StringValue("1Gbps"));
+        p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+        Ipv4StaticRoutingHelper routing;
+        // Each router owns 10.<r / 256>.<r % 256>.0/24 split into /30 links:
+        // up to 63 hosts per router.
+        uint32_t router = 0;
+        auto attach = [&](const std::vector<Ptr<Node>>& hosts) {
+            NodeContainer r;
+            r.Create(1);
+            internet.Install(r);
+            ++router;
+            Ipv4Address base(0x0a000000 | (router << 8));
+            Ipv4AddressHelper ip(base, "255.255.255.252");
+            for (auto& h : hosts)
+            {
+                Ipv4InterfaceContainer ifs = ip.Assign(p2p.Install(r.Get(0), h));
+                ip.NewNetwork();
+                routing.GetStaticRouting(h->GetObject<Ipv4>())
+                    ->SetDefaultRoute(ifs.GetAddress(0), 1);
+            }
+            // The router's uplink to the core, in 10.255.x.y/30.
+            Ipv4AddressHelper up(Ipv4Address(0x0aff0000 | (router << 2)), "255.255.255.252");
+            Ipv4InterfaceContainer u = up.Assign(p2p.Install(core.Get(0), r.Get(0)));
+            routing.GetStaticRouting(r.Get(0)->GetObject<Ipv4>())
+                ->SetDefaultRoute(u.GetAddress(0), r.Get(0)->GetObject<Ipv4>()->GetNInterfaces() - 1);
+            routing.GetStaticRouting(core.Get(0)->GetObject<Ipv4>())
+                ->AddNetworkRouteTo(base, Ipv4Mask("255.255.255.0"), u.GetAddress(1),
+                                    core.Get(0)->GetObject<Ipv4>()->GetNInterfaces() - 1);
+        };
+        std::vector<Ptr<Node>> group{src.Get(0)};
+        attach(group);
+        for (auto& l : layout)
+        {
+            group.clear();
+            for (uint32_t i = 0; i < l.GetN(); ++i)
+            {
+                group.push_back(l.Get(i));
+                if (group.size() == fanout || i + 1 == l.GetN())
+                {
+                    attach(group);
+                    group.clear();
+                }
+            }
+        }
+    }
+    LlmInferenceHelper h;
+    h.Devices().SetHarvesterAttribute(
+        "SlotEnergyJ", StringValue("ns3::UniformRandomVariable[Min=300|Max=900]"));
+    // Over links, Continuous accounting: jobs end at their own times, not all
+    // at the common slot boundaries, where decisions made at once from the same
+    // state would send several jobs to one free device.
+    h.Devices().SetDeviceAttribute("Accounting", StringValue(tcp ? "Continuous" : "Slotted"));
+    h.SetPolicyAttribute("Policy", StringValue("uniform"));
+    h.SetPipelineAttribute("Transport", StringValue(tcp ? "tcp" : "zero-communication"));
+    h.SetPipelineAttribute("PayloadBytes", UintegerValue(16 * 1024));
+    h.SetSourceAttribute("Arrivals", StringValue("poisson"));
+    h.SetSourceAttribute("RatePerSecond", DoubleValue(perLayer * kJobsPerDevicePerSlot / 100.0));
+    Ptr<InferencePipeline> p = h.Install(layout, src.Get(0));
+    LlmInferenceHelper::AssignStreams(p, 0);
+    Simulator::Stop(Seconds(seconds));
+    Simulator::Run();
+    InvariantCheck::Enforce(p, "large deployment");
+    LlmRunReport r = LlmRunReport::Collect(p, Seconds(seconds));
+    *events += Simulator::GetEventCount();
+    Simulator::Destroy();
+    return r;
+}
+
+/// Arguments: transport (0 zero-communication, 1 TCP), devices, simulated hours.
+void
+BM_LargeDeployment(benchmark::State& state)
+{
+    bool tcp = state.range(0) == 1;
+    uint32_t devices = static_cast<uint32_t>(state.range(1));
+    double hours = static_cast<double>(state.range(2));
+    uint32_t layers = 10;
+    LlmRunReport r;
+    uint64_t events = 0;
+    for (auto _ : state)
+    {
+        r = RunDeployment(tcp, layers, devices / layers, hours * 3600, &events);
+    }
+    state.counters["devices"] = devices;
+    state.counters["sim_hours"] = hours;
+    state.counters["arrived"] = r.arrived;
+    state.counters["completed"] = r.completed;
+    state.counters["dropped"] = r.dropped;
+    for (uint32_t k = 0; k < r.droppedBy.size(); ++k)
+    {
+        if (r.droppedBy[k] > 0)
+        {
+            state.counters["dropped_" + InferencePipeline::DropReasonName(
+                                            static_cast<InferencePipeline::DropReason>(k))] =
+                r.droppedBy[k];
+        }
+    }
+    state.counters["events"] = static_cast<double>(events) / state.iterations();
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["peak_rss_MiB"] = PeakRssMiB();
+}
+
 } // namespace
 
 // Second argument: 0 = a fresh set of ns-3 objects per replication (Run),
@@ -153,6 +292,17 @@ BM_LargeTopology(benchmark::State& state)
 BENCHMARK(BM_PaperPoint)->ArgsProduct({{0, 1, 2}, {0, 1}})->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(BM_TcpPointToPointEvents)->Unit(benchmark::kSecond)->Iterations(1);
 BENCHMARK(BM_LargeTopology)->Arg(10)->Arg(100)->Unit(benchmark::kSecond)->Iterations(3);
+// The largest single topologies: zero-communication 10^4 and 10^5 devices for
+// one simulated day, TCP over point-to-point 10^3 and 10^4 devices for one hour.
+BENCHMARK(BM_LargeDeployment)
+    ->Args({0, 1000, 1})
+    ->Args({1, 100, 1})
+    ->Args({0, 10000, 24})
+    ->Args({0, 100000, 24})
+    ->Args({1, 1000, 1})
+    ->Args({1, 10000, 1})
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 int
 main(int argc, char** argv)

@@ -39,6 +39,11 @@ EnergyHarvestingOrinDevice::GetTypeId()
                             "Index of the current power mode in the table.",
                             MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_mode),
                             "ns3::TracedValueCallback::Uint32")
+            .AddTraceSource("Available",
+                            "IsAvailable(): the device would accept a job now (active, a free "
+                            "place in its queue); fires when that changes.",
+                            MakeTraceSourceAccessor(&EnergyHarvestingOrinDevice::m_available),
+                            "ns3::TracedValueCallback::Bool")
             .AddTraceSource(
                 "JobCompleted",
                 "A job completed: (job id, service time).",
@@ -58,7 +63,8 @@ EnergyHarvestingOrinDevice::GetTypeId()
 
 EnergyHarvestingOrinDevice::EnergyHarvestingOrinDevice()
     : m_state(IDLE),
-      m_mode(0)
+      m_mode(0),
+      m_available(false)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -96,6 +102,7 @@ EnergyHarvestingOrinDevice::BeginReplication(double energyJ)
         m_stats.EnterSaving(Simulator::Now());
         m_powerSavingTrace(true);
     }
+    m_available = IsAvailable();
 }
 
 void
@@ -155,6 +162,7 @@ EnergyHarvestingOrinDevice::SetState(State s)
         m_powerSavingTrace(false);
     }
     m_state = s;
+    m_available = IsAvailable();
     m_accounting->Update(); // re-plan crossings with the new draw
 }
 
@@ -171,6 +179,7 @@ EnergyHarvestingOrinDevice::StartPendingJob(uint32_t n)
 {
     m_jobs.StartPending(Simulator::Now(), n);
     SetState(BUSY);
+    m_available = IsAvailable();
 }
 
 DeviceJobSlots::Finished
@@ -223,6 +232,7 @@ EnergyHarvestingOrinDevice::SubmitJob(uint64_t jobId,
     }
     ++m_stats.accepted;
     m_jobs.Hold(jobId, done, tokens, Simulator::Now());
+    m_available = IsAvailable();
     m_accounting->OnAccepted();
     return true;
 }
@@ -368,6 +378,7 @@ EnergyHarvestingOrinDevice::Halt()
         m_accounting->Halt();
     }
     m_jobs.Clear();
+    m_available = IsAvailable();
 }
 
 void

@@ -225,6 +225,7 @@ class EnergyHarvestingOrinDevice : public OrinDeviceAttributes, public JobDropRe
 
     TracedValue<int32_t> m_state;                         ///< trace: State
     TracedValue<uint32_t> m_mode;                         ///< trace: power-mode index
+    TracedValue<bool> m_available;                        ///< trace: IsAvailable()
     TracedCallback<uint64_t, Time> m_jobCompletedTrace;   ///< (job id, service time)
     TracedCallback<uint64_t, uint32_t> m_jobRefusedTrace; ///< (job id, DropReason)
     TracedCallback<bool> m_powerSavingTrace;              ///< true on entry, false on exit

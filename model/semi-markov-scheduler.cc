@@ -13,6 +13,7 @@
 #include "ns3/log.h"
 #include "ns3/string.h"
 #include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
 
 #include <cmath>
 
@@ -61,7 +62,15 @@ SemiMarkovScheduler::GetTypeId()
                           "layer's devices in the critical mode.",
                           DoubleValue(-1.0),
                           MakeDoubleAccessor(&SemiMarkovScheduler::m_alpha),
-                          MakeDoubleChecker<double>());
+                          MakeDoubleChecker<double>())
+            .AddAttribute("IndexedDrawThreshold",
+                          "Layers of at least this many devices whose state the router knows "
+                          "now (no beacons) are drawn through an index kept up to date by the "
+                          "devices' traces: O(log N) per decision instead of O(N), the same "
+                          "distribution, another device for a given random number. 0: never.",
+                          UintegerValue(256),
+                          MakeUintegerAccessor(&SemiMarkovScheduler::m_indexThreshold),
+                          MakeUintegerChecker<uint32_t>());
     return tid;
 }
 
@@ -71,7 +80,8 @@ SemiMarkovScheduler::SemiMarkovScheduler()
       m_unitJ(100.0),
       m_ethFraction(-1.0),
       m_alpha(-1.0),
-      m_rng(CreateObject<UniformRandomVariable>())
+      m_rng(CreateObject<UniformRandomVariable>()),
+      m_indexThreshold(256)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -83,6 +93,7 @@ SemiMarkovScheduler::DoDispose()
 {
     m_layers.clear();
     m_candidates.clear();
+    m_indexes.clear();
     m_pmfs.clear();
     m_limits.clear();
     InferencePolicy::DoDispose();
@@ -339,9 +350,62 @@ SemiMarkovScheduler::Select(uint32_t layer)
     return chosen;
 }
 
+LayerDrawIndex&
+SemiMarkovScheduler::IndexOf(const RoutingRequest& request)
+{
+    const auto& apps = request.candidates;
+    if (m_indexes.size() <= request.layer)
+    {
+        m_indexes.resize(request.layer + 1);
+    }
+    Ptr<LayerDrawIndex>& index = m_indexes[request.layer];
+    if (!index || index->Size() != apps.size() || index->Device(0) != apps[0]->GetDevice() ||
+        index->Device(apps.size() - 1) != apps.back()->GetDevice())
+    {
+        Devices devices;
+        for (const auto& app : apps)
+        {
+            devices.push_back(app->GetDevice());
+        }
+        // The scan's weights before availability (Weights), and each device's
+        // critical mode for "adaptive".
+        std::vector<double> w(devices.size(), 1.0);
+        std::vector<uint32_t> critical;
+        if (m_policy != "uniform")
+        {
+            double sum = 0;
+            for (std::size_t i = 0; i < devices.size(); ++i)
+            {
+                w[i] = GetRateLimit(devices[i]).qlim;
+                sum += w[i];
+            }
+            if (sum <= 0)
+            {
+                w.assign(devices.size(), 1.0);
+            }
+        }
+        if (m_policy == "adaptive")
+        {
+            for (const auto& d : devices)
+            {
+                critical.push_back(static_cast<uint32_t>(d->GetSpec().policy.Select(0.0)));
+            }
+        }
+        index = Create<LayerDrawIndex>(devices, w, critical);
+    }
+    return *index;
+}
+
 uint32_t
 SemiMarkovScheduler::DoRoute(const RoutingRequest& request)
 {
+    if (!request.reports && m_indexThreshold > 0 && !request.candidates.empty() &&
+        request.candidates.size() >= m_indexThreshold)
+    {
+        LayerDrawIndex& index = IndexOf(request);
+        std::size_t i = index.Draw(m_rng->GetValue(), m_alpha);
+        return i == index.Size() ? NO_CANDIDATE : static_cast<uint32_t>(i);
+    }
     m_candidates.clear();
     for (const auto& app : request.candidates)
     {

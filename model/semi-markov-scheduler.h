@@ -5,6 +5,7 @@
 #define LLM_EDGE_SEMI_MARKOV_SCHEDULER_H
 
 #include "energy-harvesting-orin-device.h"
+#include "layer-draw-index.h"
 #include "ns3/harvest-pmf.h"
 #include "inference-policy.h"
 #include "ns3/rate-limit.h"
@@ -41,6 +42,11 @@ namespace llmedge
  * A device's harvest pmf comes from its RandomSlotHarvester when that draws
  * from a UniformRandomVariable or ConstantRandomVariable; otherwise set it
  * with SetHarvestPmf.
+ *
+ * A layer of at least IndexedDrawThreshold devices, whose state the router
+ * knows now (no beacons), is drawn through a LayerDrawIndex: O(log N) per
+ * decision instead of a scan, the same distribution but not the same device
+ * for a given random number.
  *
  * As an InferencePolicy it decides among the candidates the pipeline hands
  * it; AddLayer, Select and GetProbabilities use it on its own (no pipeline),
@@ -128,6 +134,9 @@ class SemiMarkovScheduler : public InferencePolicy
     uint32_t Draw(const Devices& devices, const RoutingRequest* known);
     /// \brief Check the Policy attribute (before the first decision).
     void CheckPolicy() const;
+    /// \param request a decision over a large layer, state known now
+    /// \return the index of a LayerDrawIndex of request's layer, kept up to date
+    LayerDrawIndex& IndexOf(const RoutingRequest& request);
 
     std::string m_policy;          ///< attribute Policy
     double m_riskLimit;            ///< attribute RiskLimit
@@ -137,6 +146,8 @@ class SemiMarkovScheduler : public InferencePolicy
     Ptr<UniformRandomVariable> m_rng; ///< draws
     std::vector<Devices> m_layers;  ///< layers kept by AddLayer (use without a pipeline)
     Devices m_candidates;           ///< the candidates of the decision in progress (reused)
+    uint32_t m_indexThreshold;      ///< attribute IndexedDrawThreshold
+    std::vector<Ptr<LayerDrawIndex>> m_indexes; ///< by layer, built on first use
     std::map<EnergyHarvestingOrinDevice*, HarvestPmf> m_pmfs;   ///< explicit pmfs
     std::map<EnergyHarvestingOrinDevice*, RateLimit> m_limits;  ///< cached limits
 };

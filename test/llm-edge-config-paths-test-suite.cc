@@ -110,7 +110,7 @@ Series(const std::vector<Row>& rows, uint32_t node, const std::string& variable)
 struct Seen
 {
     std::map<uint32_t, std::vector<std::pair<double, double>>> state, mode, completed, refused,
-        saving, remaining, harvested, spilled, slot;
+        saving, remaining, harvested, spilled, slot, available;
     std::map<uint32_t, std::vector<uint64_t>> slotIndex;
     uint32_t mismatches{0}; ///< a traced value differing from the object's reading
 };
@@ -125,6 +125,14 @@ Now()
 
 // A TracedValue calls its sinks before it stores the new value: the
 // object's reading is then the old one.
+void
+OnAvailable(std::string ctx, bool old, bool v)
+{
+    g_seen.available[NodeOf(ctx)].emplace_back(Now(), v);
+    // The sink runs before the value is stored; the device's reading is the new one.
+    g_seen.mismatches += v != DeviceOf(NodeOf(ctx))->IsAvailable() || old == v;
+}
+
 void
 OnState(std::string ctx, int32_t old, int32_t v)
 {
@@ -247,6 +255,9 @@ class DevicePathsTestCase : public TestCase
             Ptr<EnergyHarvestingOrinDevice> d = DeviceOf(n);
             Ptr<CappedBatteryEnergySource> b = d->GetBattery();
             NS_TEST_ASSERT_MSG_GT(g_seen.state[n].size(), 0u, "State fired on node " << n);
+            NS_TEST_ASSERT_MSG_GT(g_seen.available[n].size(),
+                                  0u,
+                                  "Available fired on node " << n);
             NS_TEST_ASSERT_MSG_GT(g_seen.remaining[n].size(), 0u, "RemainingEnergy fired");
             NS_TEST_ASSERT_MSG_EQ_TOL(Sum(g_seen.harvested[n]),
                                       b->GetHarvestedEnergyJ(),
@@ -387,6 +398,7 @@ class DevicePathsTestCase : public TestCase
         Config::Connect(kDevice + "JobCompleted", MakeCallback(&OnCompleted));
         Config::Connect(kDevice + "JobRefused", MakeCallback(&OnRefused));
         Config::Connect(kDevice + "PowerSaving", MakeCallback(&OnSaving));
+        Config::Connect(kDevice + "Available", MakeCallback(&OnAvailable));
         Config::Connect(kDevice + "Battery/RemainingEnergy", MakeCallback(&OnRemaining));
         Config::Connect(kDevice + "Battery/Harvested", MakeCallback(&OnHarvested));
         Config::Connect(kDevice + "Battery/Spilled", MakeCallback(&OnSpilled));

@@ -6,10 +6,13 @@
 // choice frequencies match them by a chi-square goodness-of-fit test.
 // False-alarm rate: each chi-square test rejects a correct scheduler with
 // probability 0.001 (3 such tests: 0.3 % for the suite); the seeds are
-// fixed, so a run is reproducible.
+// fixed, so a run is reproducible. The indexed draw of large layers is
+// checked exactly: the share of [0, 1) it maps to each device equals the
+// scan's probability, before and after the devices' states change.
 
 #include "ns3/double.h"
 #include "ns3/energy-harvesting-orin-device-helper.h"
+#include "ns3/layer-draw-index.h"
 #include "ns3/node-container.h"
 #include "ns3/rate-limit.h"
 #include "ns3/rng-seed-manager.h"
@@ -193,6 +196,104 @@ class SchedulerAvailabilityTestCase : public TestCase
     }
 };
 
+
+/**
+ * \ingroup llm-edge-tests
+ * LayerDrawIndex gives each device of a large layer the scan's probability,
+ * and keeps it as the devices' availability and power modes change.
+ */
+class SchedulerIndexedDrawTestCase : public TestCase
+{
+  public:
+    SchedulerIndexedDrawTestCase(std::string policy)
+        : TestCase("Scheduler " + policy + ": the indexed draw of a 300-device layer has the "
+                   "scan's probabilities as states change"),
+          m_policy(policy)
+    {
+    }
+
+  private:
+    /// Compare the index's share of [0, 1) per device with the scan's probability.
+    void Compare(Ptr<SemiMarkovScheduler> s,
+                 uint32_t l,
+                 const LayerDrawIndex& index,
+                 const std::string& when)
+    {
+        std::vector<double> p = s->GetProbabilities(l);
+        const uint32_t grid = 400000;
+        std::vector<double> share(p.size() + 1, 0.0);
+        for (uint32_t k = 0; k < grid; ++k)
+        {
+            share[index.Draw((k + 0.5) / grid, -1.0)] += 1.0 / grid;
+        }
+        uint32_t positive = 0;
+        for (std::size_t i = 0; i < p.size(); ++i)
+        {
+            positive += p[i] > 0;
+            // Each device owns one interval of [0, 1) (two under "adaptive":
+            // none is both critical and not), so the grid is off by < 1 / grid.
+            NS_TEST_ASSERT_MSG_EQ_TOL(share[i], p[i], 1.0 / grid, when << ": device " << i);
+        }
+        NS_TEST_ASSERT_MSG_EQ(share[p.size()], 0.0, when << ": no draw without a device");
+        NS_TEST_ASSERT_MSG_GT(positive, 50u, when << ": many devices available");
+        NS_TEST_ASSERT_MSG_LT(positive, p.size(), when << ": some devices unavailable");
+    }
+
+    void DoRun() override
+    {
+        RngSeedManager::SetSeed(3);
+        RngSeedManager::SetRun(1);
+        // 300 devices: three harvests, and charges from power saving (5 %)
+        // through the critical 15 W mode (20-35 %) to 60 W (90 %).
+        std::vector<double> initial;
+        for (int i = 0; i < 300; ++i)
+        {
+            const double f[] = {0.05, 0.2, 0.35, 0.5, 0.9};
+            initial.push_back(f[(i / 3) % 5]);
+        }
+        auto layer = MakeLayer(initial);
+        Ptr<SemiMarkovScheduler> s = CreateObject<SemiMarkovScheduler>();
+        s->SetAttribute("Policy", StringValue(m_policy));
+        uint32_t l = s->AddLayer(layer);
+        std::vector<double> w(layer.size(), 1.0);
+        std::vector<uint32_t> critical;
+        for (std::size_t i = 0; i < layer.size(); ++i)
+        {
+            if (m_policy != "uniform")
+            {
+                w[i] = s->GetRateLimit(layer[i]).qlim;
+            }
+            if (m_policy == "adaptive")
+            {
+                critical.push_back(
+                    static_cast<uint32_t>(layer[i]->GetSpec().policy.Select(0.0)));
+            }
+        }
+        LayerDrawIndex index(layer, w, critical);
+        Compare(s, l, index, "at the start");
+        // Jobs fill the queues of every fourth device: unavailable at once.
+        for (std::size_t i = 0; i < layer.size(); i += 4)
+        {
+            layer[i]->SubmitJob(i, EnergyHarvestingOrinDevice::JobDoneCallback());
+        }
+        Compare(s, l, index, "after submitting jobs");
+        // Jobs start and end, batteries and power modes move.
+        for (int stage = 1; stage <= 6; ++stage)
+        {
+            for (std::size_t i = stage % 3; i < layer.size(); i += 3)
+            {
+                layer[i]->SubmitJob(1000 * stage + i, EnergyHarvestingOrinDevice::JobDoneCallback());
+            }
+            Simulator::Stop(Seconds(250));
+            Simulator::Run();
+            Compare(s, l, index, "after stage " + std::to_string(stage));
+        }
+        Simulator::Destroy();
+    }
+
+    std::string m_policy;
+};
+
 /**
  * \ingroup llm-edge-tests
  * The scheduler suite.
@@ -207,6 +308,9 @@ class LlmEdgeSchedulerTestSuite : public TestSuite
         AddTestCase(new SchedulerPolicyTestCase("long-term"));
         AddTestCase(new SchedulerPolicyTestCase("adaptive"));
         AddTestCase(new SchedulerAvailabilityTestCase);
+        AddTestCase(new SchedulerIndexedDrawTestCase("uniform"));
+        AddTestCase(new SchedulerIndexedDrawTestCase("long-term"));
+        AddTestCase(new SchedulerIndexedDrawTestCase("adaptive"));
     }
 };
 
