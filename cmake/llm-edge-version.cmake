@@ -6,6 +6,9 @@
 # CMakeLists.txt in both build modes; wscript-compat/wscript does the same
 # for waf.
 file(STRINGS ${CMAKE_CURRENT_SOURCE_DIR}/VERSION LLM_EDGE_VERSION LIMIT_COUNT 1)
+# Configure again when VERSION changes (file(STRINGS) adds no configure
+# dependency), so the programs do not print a stale version.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/VERSION)
 
 set(LLM_EDGE_GIT_REVISION unknown)
 find_package(Git QUIET)
