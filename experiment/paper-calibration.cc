@@ -319,31 +319,71 @@ class Fig34Experiment : public CalibrationExperiment
         const std::size_t ps = index("power_saving_fraction");
         const std::size_t tp = index("normalized_throughput");
         const std::size_t dr = index("dropped");
-        auto results = ReplicationRunner::Run(
-            static_cast<uint32_t>(points.size() * policies.size()),
+        // One work unit per distinct mean harvest, running every policy and
+        // job probability at it: the q_lim chains depend on the harvest, not
+        // on q or the policy, and the chain cache lives in the unit's
+        // process, so each is solved once per evaluation instead of once per
+        // (policy, point). Streams are assigned explicitly (AssignStreams),
+        // so the numbers do not depend on what ran before in the process.
+        std::vector<double> means;
+        std::vector<std::size_t> unitOf(points.size());
+        for (std::size_t k = 0; k < points.size(); ++k)
+        {
+            auto it = std::find(means.begin(), means.end(), points[k].meanJ);
+            unitOf[k] = static_cast<std::size_t>(it - means.begin());
+            if (it == means.end())
+            {
+                means.push_back(points[k].meanJ);
+            }
+        }
+        auto units = ReplicationRunner::Run(
+            static_cast<uint32_t>(means.size()),
             workers,
-            [&](uint32_t i) {
-                const Point& pt = points[i % points.size()];
-                PaperScenario sc;
-                sc.preset = m_preset;
-                sc.policy = policies[i / points.size()];
-                sc.meanHarvestJ = pt.meanJ * m_scale;
-                sc.q = pt.q;
-                sc.initialFraction = p[0];
-                sc.highFraction = p[1];
-                sc.nodeSpread = p[2];
-                sc.harvestWidth = p[3];
-                SummaryStatistics s[3];
-                for (const auto& report : sc.RunSeries(firstRun, replications))
+            [&](uint32_t u) {
+                std::vector<double> out; // (policy, point of this unit) x 3 metrics
+                for (const auto& policy : policies)
                 {
-                    std::vector<double> v = report.Values();
-                    s[0].Add(v[ps]);
-                    s[1].Add(v[tp]);
-                    s[2].Add(v[dr]);
+                    for (std::size_t k = 0; k < points.size(); ++k)
+                    {
+                        if (unitOf[k] != u)
+                        {
+                            continue;
+                        }
+                        PaperScenario sc;
+                        sc.preset = m_preset;
+                        sc.policy = policy;
+                        sc.meanHarvestJ = points[k].meanJ * m_scale;
+                        sc.q = points[k].q;
+                        sc.initialFraction = p[0];
+                        sc.highFraction = p[1];
+                        sc.nodeSpread = p[2];
+                        sc.harvestWidth = p[3];
+                        SummaryStatistics s[3];
+                        for (const auto& report : sc.RunSeries(firstRun, replications))
+                        {
+                            std::vector<double> v = report.Values();
+                            s[0].Add(v[ps]);
+                            s[1].Add(v[tp]);
+                            s[2].Add(v[dr]);
+                        }
+                        out.insert(out.end(), {s[0].GetMean(), s[1].GetMean(), s[2].GetMean()});
+                    }
                 }
-                return std::vector<double>{s[0].GetMean(), s[1].GetMean(), s[2].GetMean()};
+                return out;
             },
             "");
+        // Back to one row per (policy, point), in the order policy-major.
+        std::vector<std::vector<double>> results(policies.size() * points.size());
+        std::vector<std::size_t> taken(means.size(), 0);
+        for (std::size_t pol = 0; pol < policies.size(); ++pol)
+        {
+            for (std::size_t k = 0; k < points.size(); ++k)
+            {
+                const auto& u = units[unitOf[k]];
+                std::size_t at = 3 * taken[unitOf[k]]++;
+                results[pol * points.size() + k].assign(u.begin() + at, u.begin() + at + 3);
+            }
+        }
         auto sweep = [&](std::size_t from, const std::vector<double>& x, std::size_t metric) {
             PaperEffects::Sweep s;
             s.x = x;
