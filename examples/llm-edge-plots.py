@@ -7,6 +7,9 @@
     llm-edge-plots.py fig34 fig3-4.csv OUTDIR        (fig3a.png ... fig4b.png)
     llm-edge-plots.py effects fig3-4.csv effects.csv (paper-vs-ours effect table)
 
+fig34 and effects also take several CSVs separated by commas (one per
+preset, when the presets ran with different fitted values).
+
 Each plot names, in its lower right corner, the llm-edge version, git
 revision and ns-3 release that made its data, read from the CSV's sidecar
 <csv>.meta.json (written by the examples; "provenance unknown" without it).
@@ -121,8 +124,16 @@ def series(data, fig, preset, policy, metric):
             [float(r["sd"]) for r in sel])
 
 
+def rows_of(paths):
+    """The rows of comma-separated CSV paths, concatenated."""
+    out = []
+    for p in paths.split(","):
+        out += rows(p)
+    return out
+
+
 def fig34(path, outdir):
-    data = rows(path)
+    data = rows_of(path)
     for fig, (metric, label) in HEADLINE.items():
         presets = sorted({r["preset"] for r in data if r["figure"] == fig}, reverse=True)
         if not presets:
@@ -141,14 +152,14 @@ def fig34(path, outdir):
             ax.legend(fontsize=8)
         f.suptitle("Fig. %s (mean and standard deviation over replications)" % fig)
         f.tight_layout(rect=(0, 0.04, 1, 1))
-        stamp(f, path)
+        stamp(f, *path.split(","))
         f.savefig("%s/fig%s.png" % (outdir, fig), dpi=120)
         plt.close(f)
 
 
 def effects(path, out):
     """The paper's stated effects, ours measured the same way."""
-    data = rows(path)
+    data = rows_of(path)
     lines = [["preset", "effect", "paper", "ours"]]
     presets = sorted({r["preset"] for r in data}, reverse=True)
 
