@@ -17,11 +17,13 @@
 #include "ns3/llm-edge-module.h"
 #include "ns3/rng-seed-manager.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -226,9 +228,26 @@ Run(int argc, char* argv[])
         return p;
     };
     uint32_t evaluations = 0;
+    // A fit of Figs. 3-4 runs for half an hour or more: a line on stderr at
+    // most every 10 s says how far it is (stdout and the CSVs stay as they are).
+    const char* phase = "search";
+    double bestLoss = std::numeric_limits<double>::infinity();
+    auto began = std::chrono::steady_clock::now();
+    auto lastProgress = began;
     FitModel search = [&](const std::vector<double>& x) {
         ++evaluations;
-        return exp->Evaluate(full(x), firstRun, searchReplications, workers);
+        std::vector<double> out = exp->Evaluate(full(x), firstRun, searchReplications, workers);
+        bestLoss = std::min(bestLoss, WeightedLoss(targets, out));
+        auto now = std::chrono::steady_clock::now();
+        if (now - lastProgress >= std::chrono::seconds(10))
+        {
+            lastProgress = now;
+            std::fprintf(stderr, "[%s %s] %.0f s: %u evaluations (%s), lowest loss %.4g\n",
+                         experiment.c_str(), preset.c_str(),
+                         std::chrono::duration<double>(now - began).count(), evaluations, phase,
+                         bestLoss);
+        }
+        return out;
     };
     std::vector<FitParameter> freeParams;
     for (auto i : free)
@@ -271,8 +290,10 @@ Run(int argc, char* argv[])
     fo.tolerance = tolerance;
     FitResult result = FitParameters(freeParams, targets, search, fo);
     std::vector<double> best = full(result.best);
+    phase = "sensitivity";
     std::vector<FitSensitivity> sens =
         ComputeSensitivity(freeParams, targets, search, result.best, 0.1);
+    phase = "reachability";
     FitOptions ro = fo;
     ro.maxEvaluations = reachEvaluations;
     std::vector<FitReach> reach = CheckReachability(freeParams, targets, search, result.history, ro);
@@ -280,6 +301,8 @@ Run(int argc, char* argv[])
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     // Final evaluation, more replications, same first RngRun.
+    std::fprintf(stderr, "[%s %s] %.0f s: %u evaluations done; final evaluation at %u replications\n",
+                 experiment.c_str(), preset.c_str(), searchSeconds, evaluations, finalReplications);
     std::vector<double> before = exp->Evaluate(hand, firstRun, finalReplications, workers);
     std::vector<double> after = exp->Evaluate(best, firstRun, finalReplications, workers);
     double lossBefore = WeightedLoss(targets, before);
